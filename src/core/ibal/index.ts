@@ -1,0 +1,3 @@
+// core/ibal: located spend → Indice breton de l'achat local, its breakdowns and the badge.
+export type * from './types.ts';
+export { ibalZones } from './types.ts';

@@ -1,0 +1,4 @@
+// core/purchases: FEC entries (or a supplier list) → net purchase spend per supplier and category.
+export type * from './types.ts';
+export * from './categories.ts';
+export * from './account-set.ts';

@@ -1,0 +1,2 @@
+// core/suppliers: name normalisation and matching, country hints, locating suppliers.
+export type * from './types.ts';

@@ -2,7 +2,9 @@
 // (routes.ts + schema.ts in src/api + routes.test.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { metaRoutes } from './meta/routes.ts';
+import { demoRoutes } from './demo/routes.ts';
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(metaRoutes);
+  await app.register(demoRoutes);
 };

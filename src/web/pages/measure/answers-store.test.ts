@@ -17,11 +17,11 @@ describe('answers about suppliers remembered in the browser', () => {
   it('remembers a postal code given for a supplier and finds it again on the next visit', () => {
     const storage = memoryStorage();
     new AnswersStore(storage, fixedNow).set('401KERLEAU', 'Kerléau Métallerie', {
-      kind: 'postal_code',
+      kind: 'postal-code',
       postalCode: ' 29200 ',
     });
     const nextVisit = new AnswersStore(storage, fixedNow);
-    expect(nextVisit.get('401KERLEAU', 'KERLEAU METALLERIE')).toEqual({ kind: 'postal_code', postalCode: '29200' });
+    expect(nextVisit.get('401KERLEAU', 'KERLEAU METALLERIE')).toEqual({ kind: 'postal-code', postalCode: '29200' });
     expect(JSON.parse(storage.data.get(answersStorageKey) ?? '{}')['401KERLEAU|KERLEAU METALLERIE'].at).toBe(
       '2026-11-26T10:00:00.000Z',
     );
@@ -49,7 +49,7 @@ describe('answers about suppliers remembered in the browser', () => {
 
   it('refuses an empty postal code instead of storing it', () => {
     const store = new AnswersStore(memoryStorage());
-    expect(() => store.set('F1', 'X', { kind: 'postal_code', postalCode: ' ' })).toThrow(/code postal ou pays/);
+    expect(() => store.set('F1', 'X', { kind: 'postal-code', postalCode: ' ' })).toThrow(/code postal ou pays/);
     expect(store.size).toBe(0);
   });
 
@@ -58,7 +58,7 @@ describe('answers about suppliers remembered in the browser', () => {
     expect(new AnswersStore(damaged).size).toBe(0);
     const tampered = memoryStorage({
       [answersStorageKey]: JSON.stringify({
-        'a|A': { answer: { kind: 'postal_code', postalCode: '<script>' }, at: 'x' },
+        'a|A': { answer: { kind: 'postal-code', postalCode: '<script>' }, at: 'x' },
         'b|B': { answer: { kind: 'ignore' }, at: '2026-01-01' },
       }),
     });
@@ -74,5 +74,28 @@ describe('answers about suppliers remembered in the browser', () => {
     const s = new AnswersStore(full);
     s.set('F2', 'Y', { kind: 'country', country: 'ES' });
     expect(s.get('F2', 'Y')).toEqual({ kind: 'country', country: 'ES' });
+  });
+});
+
+describe('answers handed to the locating step', () => {
+  it('gives, per supplier key of this file, the answers remembered for that supplier', () => {
+    const store = new AnswersStore(memoryStorage());
+    store.set('aux:F001', 'Breizh Cartons', { kind: 'postal-code', postalCode: '35000' });
+    store.set('aux:F002', 'Shenzhen Parts Co., Ltd', { kind: 'country', country: 'CN' });
+    store.set('label:frais bancaires', 'FRAIS BANCAIRES', { kind: 'zone', zone: 'france' });
+    const answers = store.answersFor([
+      { key: 'aux:F001', name: 'BREIZH CARTONS' },
+      { key: 'aux:F002', name: 'Another name' },
+      { key: 'label:frais bancaires', name: 'Frais bancaires' },
+    ]);
+    expect([...answers]).toEqual([
+      ['aux:F001', { kind: 'postal-code', postalCode: '35000' }],
+      ['label:frais bancaires', { kind: 'zone', zone: 'france' }],
+    ]);
+  });
+
+  it('refuses a zone that is not one of the four', () => {
+    const store = new AnswersStore(memoryStorage());
+    expect(() => store.set('a', 'A', { kind: 'zone', zone: 'mars' as 'world' })).toThrow(RangeError);
   });
 });

@@ -4,10 +4,11 @@
 // reused for another supplier in another file does not inherit a wrong answer.
 // Nothing here is sent anywhere.
 
-export type SupplierAnswer =
-  | { kind: 'postal_code'; postalCode: string }
-  | { kind: 'country'; country: string }
-  | { kind: 'ignore' };
+import type { UserAnswer } from '../../../core/suppliers/index.ts';
+import { ibalZones } from '../../../core/ibal/index.ts';
+
+/** The answer shape of core/suppliers ('postal-code', 'country', 'zone', 'ignore'). */
+export type SupplierAnswer = UserAnswer;
 
 interface StoredAnswer {
   answer: SupplierAnswer;
@@ -38,12 +39,29 @@ export function answerKey(supplierKey: string, name: string): string {
   return `${supplierKey.trim()}|${normaliseSupplierName(name)}`;
 }
 
+function isCountry(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= 60 && !/[<>]/.test(value);
+}
+
 function isAnswer(value: unknown): value is SupplierAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   if (v.kind === 'ignore') return true;
-  if (v.kind === 'postal_code') return typeof v.postalCode === 'string' && /^[0-9A-Z -]{2,10}$/i.test(v.postalCode);
-  if (v.kind === 'country') return typeof v.country === 'string' && v.country.length > 0 && v.country.length <= 60;
+  if (v.kind === 'postal-code') {
+    return (
+      typeof v.postalCode === 'string' &&
+      /^[0-9A-Z][0-9A-Z -]{1,9}$/i.test(v.postalCode) &&
+      (v.country === undefined || isCountry(v.country))
+    );
+  }
+  if (v.kind === 'country') return isCountry(v.country);
+  if (v.kind === 'zone') {
+    return (
+      typeof v.zone === 'string' &&
+      (ibalZones as readonly string[]).includes(v.zone) &&
+      (v.department === undefined || (typeof v.department === 'string' && /^[0-9AB]{2,3}$/i.test(v.department)))
+    );
+  }
   return false;
 }
 
@@ -94,8 +112,12 @@ export class AnswersStore {
 
   set(supplierKey: string, name: string, answer: SupplierAnswer): void {
     const clean: SupplierAnswer =
-      answer.kind === 'postal_code'
-        ? { kind: 'postal_code', postalCode: answer.postalCode.trim().toUpperCase() }
+      answer.kind === 'postal-code'
+        ? {
+            kind: 'postal-code',
+            postalCode: answer.postalCode.trim().toUpperCase(),
+            ...(answer.country?.trim() ? { country: answer.country.trim() } : {}),
+          }
         : answer.kind === 'country'
           ? { kind: 'country', country: answer.country.trim() }
           : answer;
@@ -115,6 +137,16 @@ export class AnswersStore {
     } catch {
       // nothing to do
     }
+  }
+
+  /** All answers by their store key, for core/suppliers (which keys them by supplier key). */
+  answersFor(items: readonly { key: string; name: string }[]): Map<string, SupplierAnswer> {
+    const out = new Map<string, SupplierAnswer>();
+    for (const item of items) {
+      const answer = this.get(item.key, item.name);
+      if (answer) out.set(item.key, answer);
+    }
+    return out;
   }
 
   get size(): number {

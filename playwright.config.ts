@@ -15,6 +15,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'fr-FR',
+    // axe is injected as a script into the page under test; the app's CSP would refuse it.
+    bypassCSP: true,
     timezoneId: 'Europe/Paris',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -22,7 +24,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node e2e/serve.ts`,
+    command: `node --import tsx e2e/serve.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

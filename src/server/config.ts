@@ -16,6 +16,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'doit compter au moins 32 caractères').optional(),
+  /** Built front end to serve; the default is dist/web (made by `npm run build`). */
+  WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

@@ -26,6 +26,7 @@ puis sert le site et l'API sur PORT (3000 par défaut).
       config,
       db,
       logger: { level: config.LOG_LEVEL },
+      ...(config.WEB_DIST_DIR ? { webRoot: config.WEB_DIST_DIR } : {}),
     });
 
     let closing = false;

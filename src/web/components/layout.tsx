@@ -9,12 +9,13 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <NavLink to="/" className="brand" aria-label="Relocalisons.bzh, accueil">
+          <NavLink to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               R
             </span>
             <span>
               Relocalisons<span className="brand-tld">.bzh</span>
+              <span className="visually-hidden"> — accueil</span>
             </span>
           </NavLink>
           <nav aria-label="Navigation principale">

@@ -2,3 +2,6 @@
 export type * from './types.ts';
 export * from './categories.ts';
 export * from './account-set.ts';
+export * from './aggregate.ts';
+export { labelGroupKey } from './labels.ts';
+export { fecExcerpt } from './fec-excerpt.ts';

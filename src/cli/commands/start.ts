@@ -15,7 +15,7 @@ puis sert le site et l'API sur PORT (3000 par défaut).
 
   --no-seed   ne charge pas les données de démonstration`,
   async run(args) {
-    const { values } = parseArgs({ args, options: { 'no-seed': { type: 'boolean' }, dev: { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { 'no-seed': { type: 'boolean' } } });
     const started = performance.now();
     const config = loadConfig();
     const log = (m: string) => console.log(m);

@@ -4,9 +4,10 @@ import { CliError } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { startCommand } from './commands/start.ts';
+import { importSireneCommand } from './commands/import-sirene.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand];
+const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,0 +1,295 @@
+// Anti-corruption layer for the SIRENE stock files (INSEE, layout of 2019 and after): columns
+// are found by header name (53 or 54 columns: `activitePrincipaleNAF25Etablissement` came in
+// late 2025), raw rows are mapped once into typed records. A masked value "[ND]" (partially
+// diffusible record) becomes null and is never stored.
+import { nafLabel, nafSectionOf, parseNafSubclass } from './naf.ts';
+import { isLambert93, lambert93ToWgs84 } from './lambert.ts';
+
+export const establishmentColumns = {
+  required: [
+    'siren',
+    'siret',
+    'statutDiffusionEtablissement',
+    'dateCreationEtablissement',
+    'trancheEffectifsEtablissement',
+    'anneeEffectifsEtablissement',
+    'etablissementSiege',
+    'numeroVoieEtablissement',
+    'typeVoieEtablissement',
+    'libelleVoieEtablissement',
+    'codePostalEtablissement',
+    'libelleCommuneEtablissement',
+    'codeCommuneEtablissement',
+    'codePaysEtrangerEtablissement',
+    'libellePaysEtrangerEtablissement',
+    'etatAdministratifEtablissement',
+    'enseigne1Etablissement',
+    'denominationUsuelleEtablissement',
+    'activitePrincipaleEtablissement',
+    'nomenclatureActivitePrincipaleEtablissement',
+  ],
+  optional: [
+    'complementAdresseEtablissement',
+    'indiceRepetitionEtablissement',
+    'distributionSpecialeEtablissement',
+    'libelleCommuneEtrangerEtablissement',
+    'coordonneeLambertAbscisseEtablissement',
+    'coordonneeLambertOrdonneeEtablissement',
+    'activitePrincipaleNAF25Etablissement',
+  ],
+} as const;
+
+export const legalUnitColumns = {
+  required: [
+    'siren',
+    'statutDiffusionUniteLegale',
+    'denominationUniteLegale',
+    'nomUniteLegale',
+    'prenomUsuelUniteLegale',
+    'sigleUniteLegale',
+  ],
+  optional: ['nomUsageUniteLegale', 'prenom1UniteLegale'],
+} as const;
+
+export type Layout<C extends string> = Record<C, number>;
+
+export class LayoutError extends Error {}
+
+/** Column positions by name, or a French error naming the missing columns. */
+export function columnsOf<R extends string, O extends string>(
+  header: readonly string[],
+  spec: { required: readonly R[]; optional: readonly O[] },
+  what: string,
+  file: string,
+): Layout<R> & Partial<Layout<O>> {
+  const at = new Map(header.map((h, i) => [h, i]));
+  const missing = spec.required.filter((c) => !at.has(c));
+  if (missing.length > 0) {
+    const hint =
+      header.some((h) => /^(SIREN|NIC|L1_NORMALISEE|APET700)$/.test(h)) || header.length < 10
+        ? ' Il ressemble à l’ancien format SIRENE (avant 2019) ou à un autre fichier.'
+        : '';
+    throw new LayoutError(
+      `Le fichier « ${file} » n’est pas ${what} au format SIRENE en vigueur (depuis 2019) : ` +
+        `${missing.length} colonne(s) manquante(s) : ${missing.join(', ')}.${hint} ` +
+        'Téléchargez le fichier « Stock » actuel sur data.gouv.fr (base SIRENE des entreprises et de leurs établissements).',
+    );
+  }
+  const layout: Record<string, number> = {};
+  for (const c of [...spec.required, ...spec.optional]) {
+    const i = at.get(c);
+    if (i !== undefined) layout[c] = i;
+  }
+  return layout as Layout<R> & Partial<Layout<O>>;
+}
+
+export type EstablishmentLayout = ReturnType<typeof establishmentLayout>;
+export const establishmentLayout = (header: readonly string[], file: string) =>
+  columnsOf(header, establishmentColumns, 'un fichier des établissements', file);
+export type LegalUnitLayout = ReturnType<typeof legalUnitLayout>;
+export const legalUnitLayout = (header: readonly string[], file: string) =>
+  columnsOf(header, legalUnitColumns, 'un fichier des unités légales', file);
+
+/** A cell, trimmed; null when empty or masked ("[ND]"). */
+export function cell(row: readonly string[], index: number | undefined): string | null {
+  if (index === undefined) return null;
+  const v = row[index]?.trim();
+  if (!v || v === '[ND]') return null;
+  return v;
+}
+
+export interface EstablishmentRecord {
+  siret: string;
+  siren: string;
+  enseigne: string | null;
+  usualName: string | null;
+  nafCode: string | null;
+  naf25Code: string | null;
+  section: string | null;
+  nafLabel: string | null;
+  communeCode: string | null;
+  communeName: string | null;
+  postalCode: string | null;
+  address: string | null;
+  addressExtra: string | null;
+  countryCode: string | null;
+  countryName: string | null;
+  headcountBand: string | null;
+  headcountYear: number | null;
+  createdOn: string | null;
+  headOffice: boolean;
+  active: boolean;
+  diffusion: 'O' | 'P';
+  /** From the Lambert-93 columns of the file itself, when present. */
+  point: { lat: number; lon: number } | null;
+}
+
+export type RowProblem = 'siret' | 'commune';
+
+/** Street type abbreviations of SIRENE (typeVoieEtablissement), the common ones spelt out. */
+const streetTypes: Record<string, string> = {
+  AV: 'avenue',
+  BD: 'boulevard',
+  CHE: 'chemin',
+  IMP: 'impasse',
+  PL: 'place',
+  QUA: 'quartier',
+  QU: 'quai',
+  RTE: 'route',
+  RUE: 'rue',
+  ALL: 'allée',
+  LD: 'lieu-dit',
+  ZA: 'ZA',
+  ZI: 'ZI',
+  ZAC: 'ZAC',
+  SQ: 'square',
+  PRO: 'promenade',
+  CRS: 'cours',
+  VOI: 'voie',
+  HAM: 'hameau',
+  RPT: 'rond-point',
+  PARC: 'parc',
+  RES: 'résidence',
+  VLA: 'villa',
+  FG: 'faubourg',
+  SEN: 'sentier',
+  CAR: 'carrefour',
+  ESP: 'esplanade',
+  TSSE: 'terrasse',
+  CITE: 'cité',
+  DOM: 'domaine',
+  PORT: 'port',
+};
+
+const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
+const digits = (v: string | null, len: number) => (v && new RegExp(`^\\d{${len}}$`).test(v) ? v : null);
+
+export function mapEstablishment(
+  row: readonly string[],
+  l: EstablishmentLayout,
+): EstablishmentRecord | RowProblem {
+  const siret = digits(cell(row, l.siret), 14);
+  if (!siret) return 'siret';
+  const siren = digits(cell(row, l.siren), 9) ?? siret.slice(0, 9);
+  const diffusion = cell(row, l.statutDiffusionEtablissement) === 'O' ? 'O' : 'P';
+  const publicOnly = (v: string | null) => (diffusion === 'O' ? v : null);
+
+  const countryCode = digits(cell(row, l.codePaysEtrangerEtablissement), 5);
+  const communeCodeRaw = cell(row, l.codeCommuneEtablissement)?.toUpperCase() ?? null;
+  const communeCode = communeCodeRaw && /^(\d{5}|2[AB]\d{3})$/.test(communeCodeRaw) ? communeCodeRaw : null;
+  if (!communeCode && !countryCode) return 'commune';
+
+  const nomenclature = cell(row, l.nomenclatureActivitePrincipaleEtablissement);
+  const nafRaw = cell(row, l.activitePrincipaleEtablissement);
+  // Old nomenclatures (NAP, NAF 1993, NAF rev. 1) are ignored: only NAF rev. 2 codes are kept.
+  const nafCode =
+    nafRaw && (nomenclature === 'NAFRev2' || nomenclature === null)
+      ? (parseNafSubclass(nafRaw) ?? null)
+      : null;
+  const naf25Raw = cell(row, l.activitePrincipaleNAF25Etablissement);
+  const naf25Code = naf25Raw ? naf25Raw.toUpperCase() : null;
+
+  const number = [cell(row, l.numeroVoieEtablissement), cell(row, l.indiceRepetitionEtablissement)]
+    .filter(Boolean)
+    .join(' ');
+  const typeRaw = cell(row, l.typeVoieEtablissement);
+  const type = typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null;
+  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement))].filter(Boolean).join(' ');
+  const extra = [
+    titleCase(cell(row, l.complementAdresseEtablissement)),
+    cell(row, l.distributionSpecialeEtablissement),
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  const band = cell(row, l.trancheEffectifsEtablissement);
+  const year = cell(row, l.anneeEffectifsEtablissement);
+
+  let point: { lat: number; lon: number } | null = null;
+  const x = Number(cell(row, l.coordonneeLambertAbscisseEtablissement) ?? NaN);
+  const y = Number(cell(row, l.coordonneeLambertOrdonneeEtablissement) ?? NaN);
+  // Lambert-93 only in metropolitan France; overseas files use local projections (ignored).
+  if (
+    communeCode &&
+    !communeCode.startsWith('97') &&
+    Number.isFinite(x) &&
+    Number.isFinite(y) &&
+    isLambert93(x, y)
+  ) {
+    point = lambert93ToWgs84(x, y);
+  }
+
+  return {
+    siret,
+    siren,
+    enseigne: cell(row, l.enseigne1Etablissement),
+    usualName: cell(row, l.denominationUsuelleEtablissement),
+    nafCode,
+    naf25Code,
+    section: nafCode ? (nafSectionOf(nafCode) ?? null) : null,
+    nafLabel: nafCode ? (nafLabel(nafCode) ?? null) : null,
+    communeCode,
+    communeName: communeCode
+      ? cell(row, l.libelleCommuneEtablissement)
+      : cell(row, l.libelleCommuneEtrangerEtablissement),
+    postalCode: publicOnly(cell(row, l.codePostalEtablissement)),
+    address: publicOnly(street || null),
+    addressExtra: publicOnly(extra || null),
+    countryCode: communeCode ? null : countryCode,
+    countryName: communeCode ? null : titleCase(cell(row, l.libellePaysEtrangerEtablissement)),
+    headcountBand: band && /^(NN|\d\d)$/.test(band) ? band : null,
+    headcountYear: year && /^\d{4}$/.test(year) ? Number(year) : null,
+    createdOn: isoDate(cell(row, l.dateCreationEtablissement)),
+    headOffice: cell(row, l.etablissementSiege) === 'true',
+    active: cell(row, l.etatAdministratifEtablissement) !== 'F',
+    diffusion,
+    point: diffusion === 'O' ? point : null,
+  };
+}
+
+export interface LegalUnitRecord {
+  siren: string;
+  legalName: string | null;
+  /** "Prénom Nom" of a physical person, only when the legal unit is fully public. */
+  personName: string | null;
+  sigle: string | null;
+  diffusion: 'O' | 'P';
+}
+
+export function mapLegalUnit(row: readonly string[], l: LegalUnitLayout): LegalUnitRecord | null {
+  const siren = digits(cell(row, l.siren), 9);
+  if (!siren) return null;
+  const diffusion = cell(row, l.statutDiffusionUniteLegale) === 'O' ? 'O' : 'P';
+  const legalName = cell(row, l.denominationUniteLegale);
+  let personName: string | null = null;
+  if (!legalName && diffusion === 'O') {
+    const last = cell(row, l.nomUsageUniteLegale) ?? cell(row, l.nomUniteLegale);
+    const first = cell(row, l.prenomUsuelUniteLegale) ?? cell(row, l.prenom1UniteLegale);
+    personName = [titleCase(first), last].filter(Boolean).join(' ') || null;
+  }
+  const sigle = cell(row, l.sigleUniteLegale)?.replace(/\./g, '').trim() || null;
+  return { siren, legalName, personName, sigle, diffusion };
+}
+
+/** "LEONCE DE SEYNES" → "Leonce de Seynes" (for addresses and first names; company names stay as filed). */
+export function titleCase(v: string | null): string | null {
+  if (!v) return v;
+  if (v !== v.toUpperCase()) return v;
+  const small = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'sur', 'en', 'aux', 'au']);
+  return v
+    .toLowerCase()
+    .split(/(\s+|-|')/)
+    .map((w, i) => (i > 0 && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+}
+
+/** The name shown for an establishment: the legal unit's, else the enseigne, never a masked value. */
+export function displayName(e: EstablishmentRecord, lu: LegalUnitRecord | undefined): string {
+  return (
+    lu?.legalName ??
+    lu?.personName ??
+    e.enseigne ??
+    e.usualName ??
+    (e.diffusion === 'P' || lu?.diffusion === 'P' ? 'Nom non diffusé' : `Entreprise SIREN ${e.siren}`)
+  );
+}

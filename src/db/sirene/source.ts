@@ -1,0 +1,121 @@
+// Opens a SIRENE file as a stream of CSV records: a plain .csv, or a .zip as published by
+// INSEE (the first .csv entry is read as it is inflated, never written to disk). yauzl reads
+// the zip's central directory, so Zip64 archives of several GB work.
+import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { CsvReader, detectSeparator, parseHeaderLine } from './csv.ts';
+
+export interface CsvSource {
+  file: string;
+  header: string[];
+  separator: string;
+  /** Bytes of CSV text to read (uncompressed size for a zip). */
+  totalBytes: number;
+  bytesRead(): number;
+  /** Records after the header, in batches. */
+  batches(): AsyncGenerator<string[][]>;
+  close(): void;
+}
+
+export class SourceError extends Error {}
+
+function openZipEntry(path: string): Promise<{ stream: Readable; size: number; close: () => void }> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: true }, (error, zip) => {
+      if (error || !zip) {
+        reject(
+          new SourceError(
+            `Archive « ${basename(path)} » illisible : ${error?.message ?? 'format zip attendu'}.`,
+          ),
+        );
+        return;
+      }
+      zip.on('error', reject);
+      zip.on('entry', (entry: yauzl.Entry) => {
+        if (!/\.csv$/i.test(entry.fileName)) {
+          zip.readEntry();
+          return;
+        }
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) reject(e ?? new SourceError('Lecture de l’archive impossible.'));
+          else resolve({ stream, size: entry.uncompressedSize, close: () => zip.close() });
+        });
+      });
+      zip.on('end', () =>
+        reject(new SourceError(`L’archive « ${basename(path)} » ne contient aucun fichier .csv.`)),
+      );
+      zip.readEntry();
+    });
+  });
+}
+
+export async function openCsv(path: string, forcedSeparator?: string): Promise<CsvSource> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new SourceError(`Fichier « ${path} » introuvable : vérifiez le chemin.`);
+  }
+  const opened = /\.zip$/i.test(path)
+    ? await openZipEntry(path)
+    : {
+        stream: createReadStream(path, { highWaterMark: 1 << 20 }) as Readable,
+        size,
+        close: () => undefined,
+      };
+  let read = 0;
+  const decoder = new TextDecoder('utf-8');
+  const iterator = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+
+  // Read until the header line is complete.
+  let text = '';
+  for (;;) {
+    const newline = text.search(/[\r\n]/);
+    if (newline !== -1) break;
+    const next = await iterator.next();
+    if (next.done) break;
+    read += next.value.length;
+    text += decoder.decode(next.value, { stream: true });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const newline = text.search(/[\r\n]/);
+  const headerLine = newline === -1 ? text : text.slice(0, newline);
+  const separator = forcedSeparator ?? detectSeparator(headerLine);
+  const header = parseHeaderLine(headerLine, separator);
+  let rest = newline === -1 ? '' : text.slice(newline).replace(/^\r?\n|^\r/, '');
+
+  return {
+    file: basename(path),
+    header,
+    separator,
+    totalBytes: opened.size,
+    bytesRead: () => read,
+    async *batches() {
+      const reader = new CsvReader(separator);
+      let out: string[][] = [];
+      if (rest !== '') {
+        reader.push(rest, out);
+        rest = '';
+      }
+      for (;;) {
+        if (out.length > 0) {
+          yield out;
+          out = [];
+        }
+        const next = await iterator.next();
+        if (next.done) break;
+        read += next.value.length;
+        reader.push(decoder.decode(next.value, { stream: true }), out);
+      }
+      reader.push(decoder.decode(), out);
+      reader.end(out);
+      if (out.length > 0) yield out;
+    },
+    close() {
+      opened.stream.destroy();
+      opened.close();
+    },
+  };
+}

@@ -60,8 +60,15 @@ export interface FecReadSummary {
   anomalyCount: number;
   /** Counts per anomaly code, uncapped. */
   anomalyCounts: Record<string, number>;
-  /** SIREN and closing date read from a `<SIREN>FEC<AAAAMMJJ>` file name, when given. */
+  /** SIREN and closing date (ISO) read from a `<SIREN>FEC<AAAAMMJJ>` file name, when given. */
   fileNameHint?: { siren: string; closingDate: string };
+  /**
+   * False when the file cannot be read at all (no header, a missing essential column, UTF-16...):
+   * the error anomalies say why. Always set by the reader.
+   */
+  readable?: boolean;
+  /** Data lines left out (wrong field count, too long); they are not in lineCount. */
+  skippedLineCount?: number;
 }
 
 export interface FecProgress {

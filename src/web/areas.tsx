@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { MeasurePage } from './pages/measure/measure-page.tsx';
 import { CommitPage } from './pages/commit/commit-page.tsx';
 import { FindPage } from './pages/find/find-page.tsx';
+import { EstablishmentPage } from './pages/find/establishment-page.tsx';
 import { ComparePage } from './pages/compare/compare-page.tsx';
 import { AgendaPage } from './pages/agenda/agenda-page.tsx';
 
@@ -35,7 +36,10 @@ export const areas: Area[] = [
     label: 'Trouver',
     path: '/trouver',
     summary: 'Cherchez des fournisseurs bretons dans l’annuaire issu du répertoire SIRENE.',
-    routes: [{ path: 'trouver', element: <FindPage /> }],
+    routes: [
+      { path: 'trouver', element: <FindPage /> },
+      { path: 'trouver/etablissement/:siret', element: <EstablishmentPage /> },
+    ],
   },
   {
     key: 'comparer',

@@ -3,10 +3,11 @@
 // rounded only for display.
 import type { Cents } from '../shared/index.ts';
 import type { Period } from '../purchases/types.ts';
+import { IBAL_ZONES, type IbalZone } from '../geo/index.ts';
 
-/** The four zones of the IBAL: Bretagne; France outside Bretagne; EU outside France; outside the EU. */
-export type IbalZone = 'bretagne' | 'france' | 'europe' | 'world';
-export const ibalZones: readonly IbalZone[] = ['bretagne', 'france', 'europe', 'world'];
+/** The four zones of the IBAL (core/geo): Bretagne; France outside Bretagne; EU outside France; outside the EU. */
+export type { IbalZone };
+export const ibalZones: readonly IbalZone[] = IBAL_ZONES;
 
 /** How a supplier was located, from the surest to the weakest. */
 export type LocationMethod =

@@ -3,8 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { metaRoutes } from './meta/routes.ts';
 import { demoRoutes } from './demo/routes.ts';
+import { referenceRoutes } from './reference/routes.ts';
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(metaRoutes);
   await app.register(demoRoutes);
+  await app.register(referenceRoutes);
 };

@@ -216,7 +216,7 @@ export function decodeUtf8(buf: Uint8Array, s: number, e: number): string {
 
 function fromUnits(units: number[]): string {
   let out = '';
-  for (let k = 0; k < units.length; k += 8192) out += fromCode.apply(null, units.slice(k, k + 8192));
+  for (let k = 0; k < units.length; k += 8192) out += fromCode(...units.slice(k, k + 8192));
   return out;
 }
 
@@ -224,4 +224,18 @@ function fromUnits(units: number[]): string {
 export function decodeBytes(buf: Uint8Array, s: number, e: number, encoding: FecEncoding): string {
   if (encoding === 'utf-8') return decodeUtf8(buf, s, e);
   return decodeSingleByte(buf, s, e, encoding === 'windows-1252' ? WINDOWS_1252_TABLE : ISO_8859_15_TABLE);
+}
+
+/**
+ * Encodes text in a FEC encoding (fixtures, generated files). A character the single-byte encoding
+ * lacks becomes `?`.
+ */
+export function encodeText(text: string, encoding: FecEncoding): Uint8Array {
+  if (encoding === 'utf-8') return new TextEncoder().encode(text);
+  const table = encoding === 'windows-1252' ? WINDOWS_1252_TABLE : ISO_8859_15_TABLE;
+  const reverse = new Map<number, number>();
+  for (let b = 255; b >= 0; b--) if (table[b] !== REPLACEMENT) reverse.set(table[b]!, b);
+  const out = new Uint8Array(text.length);
+  for (let k = 0; k < text.length; k++) out[k] = reverse.get(text.charCodeAt(k)) ?? 0x3f;
+  return out;
 }

@@ -5,4 +5,5 @@ export type { FecReader, FecReaderOptions } from './reader.ts';
 export { FecAnomalyCode } from './anomalies.ts';
 export { parseFecFileName } from './file-name.ts';
 export type { FecFileNameHint } from './file-name.ts';
+export { encodeText } from './encoding.ts';
 export type { FecEncoding } from './encoding.ts';

@@ -607,8 +607,8 @@ class StreamingFecReader {
       }
     }
     this.separator = separator;
-    const names = text.split(separator).map((n) => n.trim());
-    if (names.length > 1 && names[names.length - 1] === '') names.pop();
+    const fields = text.split(separator).map((n) => n.trim());
+    const names = fields.length > 1 && fields[fields.length - 1] === '' ? fields.slice(0, -1) : fields;
     const colOf = this.colOf;
     let recognised = 0;
     names.forEach((name, index) => {
@@ -629,7 +629,7 @@ class StreamingFecReader {
       recognised++;
     });
     if (recognised < 3) {
-      this.noHeader(buf, s, e, lineNo, names, text);
+      this.noHeader(buf, s, e, lineNo, fields, text);
       return;
     }
     this.headerNames = names;

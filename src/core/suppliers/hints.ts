@@ -34,11 +34,11 @@ export function countryHints(name: string, currencies: readonly string[] = []): 
       evidence: `Factures en ${code.toUpperCase()} : pays probable ${c.countries.map(countryName).join(' ou ')} — à confirmer.`,
     });
   }
+  hints.sort((a, b) => b.confidence - a.confidence);
   // A legal form and a currency that agree reinforce each other.
-  if (hints.length > 1) {
-    const first = hints[0] as CountryHint;
-    const agree = hints.slice(1).some((h) => h.countries[0] === first.countries[0]);
-    if (agree) first.confidence = Math.min(0.95, first.confidence + 0.15);
+  const top = hints[0];
+  if (top && hints.slice(1).some((h) => h.source !== top.source && h.countries[0] === top.countries[0])) {
+    top.confidence = Math.min(0.95, Math.round((top.confidence + 0.15) * 100) / 100);
   }
-  return hints.sort((a, b) => b.confidence - a.confidence);
+  return hints;
 }

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { postalLookup } from '../geo/index.ts';
+import {
+  countryHints,
+  locateSupplier,
+  nameSimilarity,
+  normaliseName,
+  resolveBatches,
+  supplierQuery,
+  type DirectoryAnswer,
+  type UserAnswer,
+} from './index.ts';
+
+const lookup = postalLookup({
+  source: 'test',
+  postalCodes: { '29200': ['29'], '44000': ['44'], '35000': ['35'], '75001': ['75'] },
+});
+
+describe('supplier names', () => {
+  it.each([
+    ['STE ARMOR-EMBALLAGES S.A.R.L.', 'armor emballages'],
+    ['Armor Emballages SARL', 'armor emballages'],
+    ['Müller Verpackung GmbH & Co. KG', 'muller verpackung'],
+    ['Plastica Veneta S.p.A.', 'plastica veneta'],
+    ['Envases del Norte, S.L.', 'envases norte'],
+    ['Opakowania Kraków Sp. z o.o.', 'opakowania krakow'],
+    ['SHENZHEN BRIGHT PCB CO., LTD', 'shenzhen bright pcb'],
+    ['SAS LES CONSERVERIES DE L’ODET', 'conserveries odet'],
+    ['Nordic Pack A/S', 'nordic pack'],
+    ['SAS', 'sas'],
+  ])('%s → %s', (raw, normalised) => {
+    expect(normaliseName(raw).text).toBe(normalised);
+  });
+
+  it('scores the same company written differently close to 1, and different companies low', () => {
+    expect(nameSimilarity('ARMOR EMBALLAGES SARL', 'Armor-Emballages')).toBe(1);
+    expect(nameSimilarity('EMBALLAGES ARMOR', 'ARMOR EMBALLAGES SAS')).toBeGreaterThan(0.6);
+    expect(nameSimilarity('ARMOR EMBALAGES', 'ARMOR EMBALLAGES')).toBeGreaterThanOrEqual(0.7);
+    expect(nameSimilarity('ARMOR EMBALLAGES', 'BREIZH TRANSPORTS')).toBeLessThan(0.2);
+  });
+
+  it('recognises a name cut at its 30th character', () => {
+    const full = 'CONSERVERIES ALIMENTAIRES DU PAYS BIGOUDEN';
+    const cut = full.slice(0, 30); // "CONSERVERIES ALIMENTAIRES DU P"
+    expect(nameSimilarity(cut, full)).toBe(0.92);
+    expect(nameSimilarity(cut, 'CONSERVERIES ALIMENTAIRES DE QUIMPER')).toBeLessThan(0.92);
+  });
+});
+
+describe('country hints', () => {
+  it('proposes Germany, Austria or Switzerland for a GmbH, to confirm', () => {
+    const [hint] = countryHints('Müller Verpackung GmbH');
+    expect(hint).toMatchObject({ countries: ['DE', 'AT', 'CH'], source: 'legal-form' });
+    expect(hint?.evidence).toMatch(/GmbH.*Allemagne ou Autriche ou Suisse — à confirmer/);
+  });
+
+  it('proposes China for invoices in CNY and the United States, weakly, for USD', () => {
+    expect(countryHints('BRIGHT BOARDS', ['CNY'])[0]).toMatchObject({
+      countries: ['CN'],
+      source: 'currency',
+    });
+    expect(countryHints('ACME', ['USD'])[0]?.confidence).toBeLessThan(0.5);
+    expect(countryHints('ARMOR EMBALLAGES SARL', [])).toEqual([]);
+  });
+
+  it('a legal form and a currency that agree reinforce each other', () => {
+    expect(countryHints('SHENZHEN PCB CO., LTD')[0]?.confidence).toBe(0.5);
+    expect(countryHints('SHENZHEN PCB', ['CNY'])[0]?.confidence).toBe(0.8);
+    expect(countryHints('SHENZHEN PCB CO., LTD', ['CNY'])[0]).toMatchObject({
+      countries: ['CN'],
+      confidence: 0.95,
+    });
+    // CHF points elsewhere than S.p.A.: both are listed, neither reinforced.
+    expect(
+      countryHints('Plastica Veneta S.p.A.', ['CHF']).map((h) => [h.countries[0], h.confidence]),
+    ).toEqual([
+      ['CH', 0.85],
+      ['IT', 0.8],
+    ]);
+  });
+});
+
+const found = (over: Partial<DirectoryAnswer>): DirectoryAnswer => ({
+  key: 'aux:F1',
+  status: 'found',
+  method: 'siret',
+  confidence: 1,
+  establishment: {
+    siret: '73282932000074',
+    name: 'ARMOR EMBALLAGES',
+    commune: { code: '29019', name: 'Brest' },
+    department: '29',
+    countryCode: null,
+  },
+  zone: 'bretagne',
+  department: '29',
+  candidates: [],
+  note: 'SIRET trouvé dans l’annuaire',
+  ...over,
+});
+
+describe('locating a supplier, in the order of the method', () => {
+  it('a SIRET found in the directory gives the commune and the zone', () => {
+    const loc = locateSupplier(
+      { key: 'aux:F1', name: 'ARMOR', identifiers: { siret: ['73282932000074'], postalCodes: ['75001'] } },
+      { lookup, directory: new Map([['aux:F1', found({})]]) },
+    );
+    expect(loc).toMatchObject({
+      status: 'located',
+      zone: 'bretagne',
+      department: '29',
+      communeName: 'Brest',
+      method: 'siret',
+    });
+  });
+
+  it('a postal code given with the supplier gives the zone; Loire-Atlantique stays France', () => {
+    const loc = locateSupplier({ key: 'k', name: 'X', identifiers: { postalCodes: ['44000'] } }, { lookup });
+    expect(loc).toMatchObject({ status: 'located', zone: 'france', department: '44', method: 'postal-code' });
+  });
+
+  it('a foreign country given with the supplier gives its zone', () => {
+    expect(
+      locateSupplier({ key: 'k', name: 'X', identifiers: { countries: ['Allemagne'] } }, { lookup }),
+    ).toMatchObject({
+      zone: 'europe',
+      country: 'DE',
+      method: 'country',
+    });
+    expect(
+      locateSupplier({ key: 'k', name: 'X', identifiers: { countries: ['CN'] } }, { lookup })?.zone,
+    ).toBe('world');
+  });
+
+  it('a foreign legal form is only proposed, before any name match', () => {
+    const loc = locateSupplier(
+      { key: 'aux:F1', name: 'Müller Verpackung GmbH' },
+      { lookup, directory: new Map([['aux:F1', found({ method: 'name', confidence: 0.9 })]]) },
+    );
+    expect(loc).toMatchObject({ status: 'proposed', zone: 'europe', country: 'DE', method: 'legal-form' });
+  });
+
+  it('a good name match locates; a weak or ambiguous one is proposed; USD does not outweigh it', () => {
+    const strong = found({ method: 'name', confidence: 0.93 });
+    expect(
+      locateSupplier(
+        { key: 'aux:F1', name: 'ARMOR EMBALLAGES', currencies: ['USD'] },
+        { lookup, directory: new Map([['aux:F1', strong]]) },
+      ),
+    ).toMatchObject({ status: 'located', method: 'name', zone: 'bretagne' });
+    const weak = found({ method: 'name', confidence: 0.6 });
+    expect(
+      locateSupplier({ key: 'aux:F1', name: 'ARMOR' }, { lookup, directory: new Map([['aux:F1', weak]]) })
+        ?.status,
+    ).toBe('proposed');
+    const ambiguous = found({
+      status: 'ambiguous',
+      method: 'name',
+      confidence: 0.9,
+      establishment: null,
+      candidates: [{ ...found({}).establishment!, score: 0.88 }],
+    });
+    expect(
+      locateSupplier(
+        { key: 'aux:F1', name: 'ARMOR' },
+        { lookup, directory: new Map([['aux:F1', ambiguous]]) },
+      ),
+    ).toMatchObject({ status: 'proposed', confidence: 0.88 });
+  });
+
+  it('the user answer wins; an invalid answer is ignored; "ignorer" leaves the supplier out', () => {
+    const ctx = (a: UserAnswer) => ({
+      lookup,
+      directory: new Map([['aux:F1', found({})]]),
+      answers: { 'aux:F1': a },
+    });
+    const s = { key: 'aux:F1', name: 'ARMOR' };
+    expect(locateSupplier(s, ctx({ kind: 'postal-code', postalCode: '75001' }))).toMatchObject({
+      zone: 'france',
+      method: 'user',
+    });
+    expect(locateSupplier(s, ctx({ kind: 'country', country: 'Italie' }))).toMatchObject({
+      zone: 'europe',
+      country: 'IT',
+    });
+    expect(locateSupplier(s, ctx({ kind: 'postal-code', postalCode: 'ABC' }))?.method).toBe('siret');
+    expect(locateSupplier(s, ctx({ kind: 'ignore' }))?.status).toBe('ignored');
+  });
+
+  it('nothing known → null, to ask the user', () => {
+    expect(locateSupplier({ key: 'k', name: 'DUPONT' }, { lookup })).toBeNull();
+  });
+});
+
+describe('what the directory is asked', () => {
+  it('sends names, identifiers and postal codes only — never an amount — in batches of 500', () => {
+    const spend = {
+      key: 'aux:F1',
+      name: ' ARMOR ',
+      amountCents: 123456,
+      identifiers: { siret: ['73282932000074'], siren: [], postalCodes: ['29200'], towns: [], countries: [] },
+    };
+    expect(supplierQuery(spend)).toEqual({
+      key: 'aux:F1',
+      name: 'ARMOR',
+      siret: '73282932000074',
+      postalCode: '29200',
+    });
+    const batches = resolveBatches(Array.from({ length: 1201 }, (_, i) => ({ key: String(i) })));
+    expect(batches.map((b) => b.length)).toEqual([500, 500, 201]);
+  });
+});

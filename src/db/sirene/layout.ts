@@ -194,7 +194,7 @@ export function mapEstablishment(
     .join(' ');
   const typeRaw = cell(row, l.typeVoieEtablissement);
   const type = typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null;
-  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement))].filter(Boolean).join(' ');
+  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement), true)].filter(Boolean).join(' ');
   const extra = [
     titleCase(cell(row, l.complementAdresseEtablissement)),
     cell(row, l.distributionSpecialeEtablissement),
@@ -272,14 +272,14 @@ export function mapLegalUnit(row: readonly string[], l: LegalUnitLayout): LegalU
 }
 
 /** "LEONCE DE SEYNES" → "Leonce de Seynes" (for addresses and first names; company names stay as filed). */
-export function titleCase(v: string | null): string | null {
+export function titleCase(v: string | null, continuing = false): string | null {
   if (!v) return v;
   if (v !== v.toUpperCase()) return v;
   const small = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'sur', 'en', 'aux', 'au']);
   return v
     .toLowerCase()
     .split(/(\s+|-|')/)
-    .map((w, i) => (i > 0 && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w, i) => ((i > 0 || continuing) && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
     .join('');
 }
 

@@ -4,9 +4,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import { metaRoutes } from './meta/routes.ts';
 import { demoRoutes } from './demo/routes.ts';
 import { referenceRoutes } from './reference/routes.ts';
+import { establishmentRoutes } from './establishments/routes.ts';
+import { alternativeRoutes } from './alternatives/routes.ts';
+import { supplierRoutes } from './suppliers/routes.ts';
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(metaRoutes);
   await app.register(demoRoutes);
   await app.register(referenceRoutes);
+  await app.register(establishmentRoutes);
+  await app.register(alternativeRoutes);
+  await app.register(supplierRoutes);
 };

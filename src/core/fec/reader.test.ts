@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './encoding.ts';
-import { STANDARD_HEADER, codes, fecText, readBytes, readText, row } from './test-helpers.ts';
+import { STANDARD_HEADER, fecText, readBytes, readText, row } from './test-helpers.ts';
 
 // A purchase invoice as every accounting package books it: the expense (class 6), the deductible
 // VAT (445), the supplier (401 with its auxiliary account).

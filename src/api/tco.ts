@@ -79,6 +79,7 @@ export const offerSchema = z
             embeddedTco2ePerTonne: u,
             usesDefaultValues: z.boolean().optional(),
             carbonPricePaidAbroad: u,
+            freeAllocationBenchmark: u,
             importerCbamTonnesPerYear: z.number().min(0).optional(),
           })
           .strict()
@@ -168,6 +169,7 @@ export const scenarioSchema = z
     product: z.string().max(200).optional(),
     common: commonSchema,
     offers: z.array(offerSchema).min(2, 'au moins deux offres à comparer').max(10),
+    assumptions: z.record(z.string().max(200), z.string().max(500)).optional(),
     simulation: z
       .object({
         draws: z.number().int().min(100).max(maxDraws).optional(),

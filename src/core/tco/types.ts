@@ -128,6 +128,8 @@ export interface CbamInput {
   usesDefaultValues?: boolean;
   /** Carbon price effectively paid in the country of origin, EUR per tCO2e. */
   carbonPricePaidAbroad?: Uncertain;
+  /** Free-allocation benchmark of the goods, tCO2e/t (default: EU ETS benchmark of the category). */
+  freeAllocationBenchmark?: Uncertain;
   /** All CBAM goods the importer brings in a year, tonnes (threshold 50 t); default: this offer's mass. */
   importerCbamTonnesPerYear?: number;
 }
@@ -272,6 +274,8 @@ export interface Scenario {
   product?: string;
   common: CommonInput;
   offers: OfferInput[];
+  /** Where values filled by quick mode come from: path (e.g. 'offers.far.quality.defectRate') → source. */
+  assumptions?: Record<string, string>;
   /** Monte Carlo settings (used when some input is a range). */
   simulation?: { draws?: number; seed?: number };
 }

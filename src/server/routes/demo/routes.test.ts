@@ -12,7 +12,11 @@ async function appWith(dir: string, ensureDemoData?: () => Promise<unknown>) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  await app.register(demoRoutes, { prefix: '/api/v1', demoFecDir: dir, ...(ensureDemoData ? { ensureDemoData } : {}) });
+  await app.register(demoRoutes, {
+    prefix: '/api/v1',
+    demoFecDir: dir,
+    ...(ensureDemoData ? { ensureDemoData } : {}),
+  });
   await app.ready();
   return app;
 }

@@ -41,7 +41,10 @@ export const demoRoutes: FastifyPluginAsyncZod<DemoRoutesOptions> = async (app, 
         description:
           "Fichier des écritures comptables fictif d'une entreprise bretonne, pour essayer le calcul de l'indice breton de l'achat local sans son propre fichier.",
         tags: ['démonstration'],
-        response: { 404: errorSchema },
+        response: {
+          200: z.unknown().describe('Le FEC, fichier texte tel que généré (octets bruts)'),
+          404: errorSchema,
+        },
       },
     },
     async (_request, reply) => {

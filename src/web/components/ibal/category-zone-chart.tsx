@@ -39,7 +39,9 @@ export function CategoryZoneChart({ rows, limit = 12 }: { rows: IbalCategoryRow[
               </text>
               {zoneOrder.map((z) => {
                 const w = (Math.max(0, r.zones[z]) / max) * barWidth;
-                const rect = <rect key={z} x={x} y={y} width={w} height={rowHeight - 6} fill={zoneColours[z]} />;
+                const rect = (
+                  <rect key={z} x={x} y={y} width={w} height={rowHeight - 6} fill={zoneColours[z]} />
+                );
                 x += w;
                 return rect;
               })}

@@ -6,11 +6,19 @@ import type { ZoneCents } from '../../../core/ibal/index.ts';
 import { euros, shareText } from './format.ts';
 import { zoneColours, zoneLabels, zoneOrder } from './zones.ts';
 
-export function ZoneBar({ zones, title = 'Répartition des achats par zone' }: { zones: ZoneCents; title?: string }) {
+export function ZoneBar({
+  zones,
+  title = 'Répartition des achats par zone',
+}: {
+  zones: ZoneCents;
+  title?: string;
+}) {
   const id = useId();
   const total = zoneOrder.reduce((sum, z) => sum + Math.max(0, zones[z]), 0);
   const parts = zoneOrder.filter((z) => zones[z] > 0);
-  const description = parts.map((z) => `${zoneLabels[z]} : ${euros(zones[z])} (${shareText(zones[z], total)})`).join(' ; ');
+  const description = parts
+    .map((z) => `${zoneLabels[z]} : ${euros(zones[z])} (${shareText(zones[z], total)})`)
+    .join(' ; ');
   let x = 0;
   return (
     <figure className="ibal-chart zone-bar">
@@ -27,7 +35,9 @@ export function ZoneBar({ zones, title = 'Répartition des achats par zone' }: {
         {total > 0
           ? parts.map((z) => {
               const w = (Math.max(0, zones[z]) / total) * 1000;
-              const rect = <rect key={z} x={x} y={0} width={w} height={60} fill={zoneColours[z]} stroke="#fff" />;
+              const rect = (
+                <rect key={z} x={x} y={0} width={w} height={60} fill={zoneColours[z]} stroke="#fff" />
+              );
               x += w;
               return rect;
             })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AnswersStore, answerKey, answersStorageKey, type KeyValueStorage } from './answers-store.ts';
 
-function memoryStorage(initial: Record<string, string> = {}): KeyValueStorage & { data: Map<string, string> } {
+function memoryStorage(
+  initial: Record<string, string> = {},
+): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   return {
     data,
@@ -21,7 +23,10 @@ describe('answers about suppliers remembered in the browser', () => {
       postalCode: ' 29200 ',
     });
     const nextVisit = new AnswersStore(storage, fixedNow);
-    expect(nextVisit.get('401KERLEAU', 'KERLEAU METALLERIE')).toEqual({ kind: 'postal-code', postalCode: '29200' });
+    expect(nextVisit.get('401KERLEAU', 'KERLEAU METALLERIE')).toEqual({
+      kind: 'postal-code',
+      postalCode: '29200',
+    });
     expect(JSON.parse(storage.data.get(answersStorageKey) ?? '{}')['401KERLEAU|KERLEAU METALLERIE'].at).toBe(
       '2026-11-26T10:00:00.000Z',
     );
@@ -49,7 +54,9 @@ describe('answers about suppliers remembered in the browser', () => {
 
   it('refuses an empty postal code instead of storing it', () => {
     const store = new AnswersStore(memoryStorage());
-    expect(() => store.set('F1', 'X', { kind: 'postal-code', postalCode: ' ' })).toThrow(/code postal ou pays/);
+    expect(() => store.set('F1', 'X', { kind: 'postal-code', postalCode: ' ' })).toThrow(
+      /code postal ou pays/,
+    );
     expect(store.size).toBe(0);
   });
 

@@ -59,7 +59,8 @@ function isAnswer(value: unknown): value is SupplierAnswer {
     return (
       typeof v.zone === 'string' &&
       (ibalZones as readonly string[]).includes(v.zone) &&
-      (v.department === undefined || (typeof v.department === 'string' && /^[0-9AB]{2,3}$/i.test(v.department)))
+      (v.department === undefined ||
+        (typeof v.department === 'string' && /^[0-9AB]{2,3}$/i.test(v.department)))
     );
   }
   return false;

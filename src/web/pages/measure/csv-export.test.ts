@@ -44,7 +44,7 @@ describe('supplier table as CSV for a French spreadsheet', () => {
       ],
     );
     expect(csv).toBe(
-      '\uFEFFFournisseur;Montant HT (€);Zone\r\nAr Vag SAS;12345,67;Bretagne\r\n\'=1+1;-9,90;Hors UE\r\n',
+      "\uFEFFFournisseur;Montant HT (€);Zone\r\nAr Vag SAS;12345,67;Bretagne\r\n'=1+1;-9,90;Hors UE\r\n",
     );
   });
 });

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SupplierSpend } from '../../../core/purchases/index.ts';
-import { ResolveError, resolveSuppliers, toResolveQuery } from './resolve-client.ts';
+import { supplierQuery as toResolveQuery } from '../../../core/suppliers/index.ts';
+import { ResolveError, resolveSuppliers } from './resolve-client.ts';
 
-const noIds = { siret: [], siren: [], postalCodes: [], towns: [], countries: [] };
+const noIds: SupplierSpend['identifiers'] = {
+  siret: [],
+  siren: [],
+  postalCodes: [],
+  towns: [],
+  countries: [],
+};
 
 function spend(key: string, name: string, amountCents: number, identifiers = noIds): SupplierSpend {
   return {
@@ -17,7 +24,7 @@ function spend(key: string, name: string, amountCents: number, identifiers = noI
     byCategory: { '601': amountCents },
     entryCount: 3,
     sampleLabels: ['FACTURE 2025-118 BOBINES ACIER'],
-  } as SupplierSpend;
+  } as unknown as SupplierSpend;
 }
 
 function fakeServer() {
@@ -50,20 +57,29 @@ describe('locating suppliers through the server', () => {
         postalCodes: ['29200'],
       }),
     );
-    expect(q).toEqual({ key: 'aux:F0042', name: 'ACIERIES DE BRETAGNE', siret: '35600000000048', postalCode: '29200' });
+    expect(q).toEqual({
+      key: 'aux:F0042',
+      name: 'ACIERIES DE BRETAGNE',
+      siret: '35600000000048',
+      postalCode: '29200',
+    });
     expect(JSON.stringify(q)).not.toMatch(/1234567|601|BOBINES/);
   });
 
   it('asks in batches of at most 500 and reports progress until every supplier is answered', async () => {
     const server = fakeServer();
-    const queries = Array.from({ length: 1_201 }, (_, i) => toResolveQuery(spend(`aux:F${i}`, `Fournisseur ${i}`, 100)));
+    const queries = Array.from({ length: 1_201 }, (_, i) =>
+      toResolveQuery(spend(`aux:F${i}`, `Fournisseur ${i}`, 100)),
+    );
     const progress: number[] = [];
     const answers = await resolveSuppliers(queries, {
       fetch: server.fetch,
       onProgress: (p) => progress.push(p.done),
     });
     expect(answers.size).toBe(1_201);
-    expect(server.bodies.map((b) => (b as { suppliers: unknown[] }).suppliers.length).sort()).toEqual([201, 500, 500]);
+    expect(server.bodies.map((b) => (b as { suppliers: unknown[] }).suppliers.length).sort()).toEqual([
+      201, 500, 500,
+    ]);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(1_201);
   });

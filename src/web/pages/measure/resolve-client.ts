@@ -1,29 +1,12 @@
-// Asks the server "where are these suppliers?" in bounded batches. What leaves the
-// browser is built field by field here: key, name, SIRET/SIREN, postal code, country —
-// never an amount, a category or a label of an entry.
+// Asks the server "where are these suppliers?" in bounded batches (two in flight), with
+// progress. The queries come from core/suppliers' supplierQuery: key, name, SIRET/SIREN,
+// postal code, country — never an amount, a category or a label of an entry.
 import {
-  resolveMaxSuppliers,
   resolveResponseSchema,
   type ResolvedSupplier,
   type SupplierToResolve,
 } from '../../../api/suppliers.ts';
-import type { SupplierSpend } from '../../../core/purchases/index.ts';
-
-/** What may be sent for one supplier: a closed list of fields. */
-export function toResolveQuery(s: Pick<SupplierSpend, 'key' | 'name' | 'identifiers'>): SupplierToResolve {
-  const q: SupplierToResolve = { key: s.key.slice(0, 200) };
-  const name = s.name.trim().slice(0, 300);
-  if (name) q.name = name;
-  const siret = s.identifiers.siret[0];
-  const siren = s.identifiers.siren[0];
-  const postalCode = s.identifiers.postalCodes[0];
-  const country = s.identifiers.countries[0];
-  if (siret) q.siret = siret.slice(0, 30);
-  if (siren) q.siren = siren.slice(0, 30);
-  if (postalCode) q.postalCode = postalCode.slice(0, 20);
-  if (country) q.country = country.slice(0, 60);
-  return q;
-}
+import { resolveBatches, RESOLVE_BATCH_SIZE } from '../../../core/suppliers/index.ts';
 
 export interface ResolveProgress {
   done: number;
@@ -47,11 +30,10 @@ export async function resolveSuppliers(
   queries: readonly SupplierToResolve[],
   options: ResolveOptions = {},
 ): Promise<Map<string, ResolvedSupplier>> {
-  const size = Math.min(options.batchSize ?? resolveMaxSuppliers, resolveMaxSuppliers);
+  const size = Math.min(options.batchSize ?? RESOLVE_BATCH_SIZE, RESOLVE_BATCH_SIZE);
   const doFetch = options.fetch ?? fetch;
   const url = options.url ?? '/api/v1/suppliers/resolve';
-  const batches: SupplierToResolve[][] = [];
-  for (let i = 0; i < queries.length; i += size) batches.push(queries.slice(i, i + size));
+  const batches = resolveBatches(queries, size);
   const results = new Map<string, ResolvedSupplier>();
   let done = 0;
   options.onProgress?.({ done, total: queries.length });
@@ -72,7 +54,7 @@ export async function resolveSuppliers(
       } catch (error) {
         if (options.signal?.aborted) throw error;
         throw new ResolveError(
-          "Le service de localisation des fournisseurs ne répond pas. Vérifiez votre connexion puis relancez la localisation ; vos réponses déjà saisies sont conservées.",
+          'Le service de localisation des fournisseurs ne répond pas. Vérifiez votre connexion puis relancez la localisation ; vos réponses déjà saisies sont conservées.',
         );
       }
       if (!response.ok) {
@@ -88,7 +70,9 @@ export async function resolveSuppliers(
       }
       const parsed = resolveResponseSchema.safeParse(await response.json());
       if (!parsed.success) {
-        throw new ResolveError('Le service de localisation a renvoyé une réponse inattendue. Réessayez plus tard.');
+        throw new ResolveError(
+          'Le service de localisation a renvoyé une réponse inattendue. Réessayez plus tard.',
+        );
       }
       for (const r of parsed.data.results) results.set(r.key, r);
       done += batch.length;

@@ -1,0 +1,112 @@
+// « Mesurer mon IBAL » in a real browser: the demo FEC is dropped on the file input, read in
+// the Web Worker, its suppliers located by the server, and the badge and the three
+// percentages read back as a person (or a screen reader) would.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './a11y.ts';
+
+const demoDir = join(process.cwd(), 'demo-data', 'fec');
+
+async function demoFecPath(): Promise<string> {
+  const { ensureDemoData } = (await import('../src/db/demo/index.ts')) as {
+    ensureDemoData: () => Promise<unknown>;
+  };
+  await ensureDemoData();
+  const name = readdirSync(demoDir)
+    .filter((f) => /\.txt$/i.test(f))
+    .sort()[0];
+  if (!name) throw new Error(`Aucun FEC de démonstration dans ${demoDir}`);
+  return join(demoDir, name);
+}
+
+const percentText = /^\d{1,3} %$/;
+
+async function expectResult(page: Page) {
+  const result = page.getByRole('region', { name: /Votre indice breton de l'achat local/ });
+  await expect(result).toBeVisible({ timeout: 45_000 });
+  const figures = {
+    bretagne: (await page.getByTestId('ibal-bretagne').textContent())?.replace(/\s/g, ' ') ?? '',
+    france: (await page.getByTestId('ibal-france').textContent())?.replace(/\s/g, ' ') ?? '',
+    europe: (await page.getByTestId('ibal-europe').textContent())?.replace(/\s/g, ' ') ?? '',
+    coverage: (await page.getByTestId('ibal-coverage').textContent())?.replace(/\s/g, ' ') ?? '',
+  };
+  for (const value of Object.values(figures)) expect(value).toMatch(percentText);
+  const n = (s: string) => Number(s.replace(/\D/g, ''));
+  // cumulative: Bretagne ≤ France ≤ Europe ≤ 100 %
+  expect(n(figures.bretagne)).toBeLessThanOrEqual(n(figures.france));
+  expect(n(figures.france)).toBeLessThanOrEqual(n(figures.europe));
+  expect(n(figures.europe)).toBeLessThanOrEqual(100);
+  return figures;
+}
+
+test('the page says the file stays in the browser and offers a labelled file input', async ({ page }) => {
+  await page.goto('/mesurer');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/indice breton de l'achat local/i);
+  await expect(page.getByText(/lu dans votre navigateur et n'est pas envoyé/)).toBeVisible();
+  await expect(page.getByText(/jamais les montants/).first()).toBeVisible();
+  await expect(page.getByLabel(/Choisir un FEC/)).toBeEnabled();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('dropping the demo FEC gives the badge, the three percentages and a supplier CSV', async ({ page }) => {
+  const fec = await demoFecPath();
+  await page.goto('/mesurer');
+  await page.getByLabel(/Choisir un FEC/).setInputFiles(fec);
+  await expect(page.getByText(/lignes lues|lu :/).first()).toBeVisible();
+
+  const figures = await expectResult(page);
+  await expect(page.getByRole('heading', { name: 'Points relevés dans le fichier' })).toBeVisible();
+
+  // The badge is delivered with coverage ≥ 80 %, and says the three figures in its text.
+  const coverage = Number(figures.coverage.replace(/\D/g, ''));
+  if (coverage >= 80) {
+    const badge = page.getByTestId('ibal-badge');
+    await expect(badge).toBeVisible();
+    const alt = (await badge.getAttribute('alt')) ?? '';
+    expect(alt).toMatch(/achat local/i);
+    for (const value of [figures.bretagne, figures.france, figures.europe]) {
+      expect(alt.replace(/\s/g, ' ')).toContain(value.replace(' %', ''));
+    }
+  } else {
+    await expect(page.getByText('Badge non délivré.')).toBeVisible();
+  }
+
+  // The supplier table downloads as a CSV for Excel.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tableau des fournisseurs (CSV)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^ibal-fournisseurs(-\d{4})?\.csv$/);
+  const csv = readFileSync((await download.path()) ?? '', 'utf8');
+  expect(csv.startsWith('\uFEFFFournisseur;Clé;Type;Montant HT (€)')).toBe(true);
+  expect(csv.split('\r\n').length).toBeGreaterThan(3);
+
+  await expect(page.getByRole('heading', { name: 'Comment est-ce calculé ?' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the demo link reads the server-side demo FEC with the same result as the dropped file', async ({
+  page,
+}) => {
+  const fec = await demoFecPath();
+  await page.goto('/mesurer');
+  await page.getByLabel(/Choisir un FEC/).setInputFiles(fec);
+  const dropped = await expectResult(page);
+
+  await page.goto('/mesurer');
+  await page.getByRole('link', { name: 'Essayer avec le FEC de démonstration' }).click();
+  const served = await expectResult(page);
+  expect(served).toEqual(dropped);
+});
+
+test('an unreadable file gets a clear French message and the page stays usable', async ({ page }) => {
+  await page.goto('/mesurer');
+  await page.getByLabel(/Choisir un FEC/).setInputFiles({
+    name: 'photo.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText("n'a pas pu être lu");
+  await expect(page.getByLabel(/Choisir un FEC/)).toBeEnabled();
+});

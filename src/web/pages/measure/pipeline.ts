@@ -1,0 +1,96 @@
+// The one seam between the page and the domain: purchases + the directory's answers + the
+// user's answers → locations (core/suppliers) → the index (core/ibal). The CLI runs the
+// same functions, so both give the same figures to the cent.
+import type { ResolvedSupplier } from '../../../api/suppliers.ts';
+import { resolveCountry, type PlaceLookup } from '../../../core/geo/index.ts';
+import {
+  computeIbal,
+  ibalBadge,
+  ibalItems,
+  type IbalResult,
+  type SupplierLocation,
+} from '../../../core/ibal/index.ts';
+import type { PurchasesResult } from '../../../core/purchases/index.ts';
+import {
+  locateSupplier,
+  supplierQuery,
+  type SupplierQuery,
+  type SupplierToLocate,
+} from '../../../core/suppliers/index.ts';
+import { zoneLabels } from '../../components/ibal/zones.ts';
+import type { AnswersStore, SupplierAnswer } from './answers-store.ts';
+import type { Badge } from './ibal-result.tsx';
+import type { ToLocate } from './unlocated-suppliers.tsx';
+
+export interface Measure {
+  result: IbalResult;
+  badge: Badge | null;
+  /** Unlocated or merely proposed, largest spend first. */
+  toLocate: ToLocate[];
+}
+
+/** What to ask the directory: the suppliers of the file (not the unattributed labels). */
+export function resolveQueries(purchases: PurchasesResult, onlyKeys?: readonly string[]): SupplierQuery[] {
+  const only = onlyKeys ? new Set(onlyKeys) : null;
+  return purchases.suppliers.filter((s) => !only || only.has(s.key)).map(supplierQuery);
+}
+
+function proposalOf(location: SupplierLocation): ToLocate['proposal'] {
+  if (location.status !== 'proposed' || !location.zone) return null;
+  const abroad = location.country && location.country !== 'FR' ? resolveCountry(location.country) : undefined;
+  const answer: SupplierAnswer = abroad
+    ? { kind: 'country', country: abroad.alpha2 }
+    : {
+        kind: 'zone',
+        zone: location.zone,
+        ...(location.department ? { department: location.department } : {}),
+      };
+  const label = abroad
+    ? abroad.name
+    : `${zoneLabels[location.zone]}${location.communeName ? ` (${location.communeName})` : location.department ? ` (${location.department})` : ''}`;
+  return { answer, label, evidence: location.evidence };
+}
+
+export function computeMeasure(
+  purchases: PurchasesResult,
+  directory: ReadonlyMap<string, ResolvedSupplier>,
+  store: AnswersStore,
+  lookup: PlaceLookup,
+): Measure {
+  const named = [
+    ...purchases.suppliers.map((s) => ({ key: s.key, name: s.name })),
+    ...purchases.unattributed.map((g) => ({ key: g.key, name: g.label })),
+  ];
+  const answers = store.answersFor(named);
+  const ctx = { lookup, directory, answers };
+  const toLocateByKey = new Map<string, SupplierToLocate>([
+    ...purchases.suppliers.map((s): [string, SupplierToLocate] => [s.key, s]),
+    ...purchases.unattributed.map((g): [string, SupplierToLocate] => [g.key, { key: g.key, name: g.label }]),
+  ]);
+  const items = ibalItems(purchases, (key) => {
+    const s = toLocateByKey.get(key);
+    return s ? locateSupplier(s, ctx) : null;
+  });
+  const result = computeIbal(items, { period: purchases.period });
+  const badge = result.badge.eligible ? ibalBadge(result) : null;
+
+  const toLocate: ToLocate[] = items
+    .filter((i) => i.amountCents > 0 && (i.location === null || i.location.status === 'proposed'))
+    .sort((a, b) => b.amountCents - a.amountCents || a.name.localeCompare(b.name, 'fr'))
+    .map((i) => ({
+      key: i.key,
+      name: i.name,
+      kind: i.kind,
+      amountCents: i.amountCents,
+      proposal: i.location ? proposalOf(i.location) : null,
+      note:
+        i.location?.status === 'proposed'
+          ? 'Localisation proposée, à confirmer.'
+          : (directory.get(i.key)?.note ??
+            (i.kind === 'unattributed'
+              ? 'Achats passés sans ligne fournisseur : indiquez où ils sont faits si vous le savez.'
+              : 'Non trouvé dans l’annuaire.')),
+      answer: answers.get(i.key) ?? null,
+    }));
+  return { result, badge, toLocate };
+}

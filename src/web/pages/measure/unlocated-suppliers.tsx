@@ -1,0 +1,178 @@
+// The suppliers (and groups of unattributed purchases) still to locate, largest spend first,
+// each fixable in place: a postal code, a country, or "ignorer". Proposals from a legal
+// form or a currency wait for a confirmation. Answers are remembered in this browser.
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import frCountries from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import { euros, integer } from '../../components/ibal/format.ts';
+import type { SupplierAnswer } from './answers-store.ts';
+
+export interface ToLocate {
+  key: string;
+  name: string;
+  kind: 'supplier' | 'unattributed';
+  amountCents: number;
+  /** A guess to confirm (legal form, currency, a close name in the directory): the answer it would give. */
+  proposal: { answer: SupplierAnswer; label: string; evidence: string } | null;
+  /** Why it is not located yet, in French. */
+  note: string;
+  /** The user's remembered answer, when there is one (e.g. a postal code the server did not know). */
+  answer: SupplierAnswer | null;
+}
+
+type CountryNames = Record<string, string | string[]>;
+export const countryOptions = Object.entries((frCountries as { countries: CountryNames }).countries)
+  .map(([code, names]) => ({ code, name: Array.isArray(names) ? (names[0] ?? code) : names }))
+  .filter((c) => c.code !== 'FR')
+  .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+
+const pageSize = 25;
+
+export function UnlocatedSuppliers({
+  items,
+  onAnswer,
+  onForget,
+}: {
+  items: ToLocate[];
+  onAnswer: (item: ToLocate, answer: SupplierAnswer) => void;
+  onForget: (item: ToLocate) => void;
+}) {
+  const [shown, setShown] = useState(pageSize);
+  const total = useMemo(() => items.reduce((s, i) => s + i.amountCents, 0), [items]);
+  if (items.length === 0) {
+    return (
+      <section aria-labelledby="a-localiser" className="panel">
+        <h2 id="a-localiser">Fournisseurs à localiser</h2>
+        <p>Tous les fournisseurs sont localisés ou écartés.</p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="a-localiser" className="panel">
+      <h2 id="a-localiser">Fournisseurs à localiser</h2>
+      <p>
+        {integer(items.length)}{' '}
+        {items.length > 1 ? 'fournisseurs ou groupes d’achats' : 'fournisseur ou groupe d’achats'} pour{' '}
+        {euros(total)} n'ont pas pu être localisés. Indiquez un code postal (France) ou un pays, ou choisissez
+        « Ignorer » pour les exclure du calcul (achats intragroupe, taxes…). Vos réponses sont gardées dans ce
+        navigateur pour la prochaine fois ; seuls le nom et le code postal sont envoyés pour localiser.
+      </p>
+      <ul className="to-locate">
+        {items.slice(0, shown).map((item) => (
+          <LocateRow key={item.key} item={item} onAnswer={onAnswer} onForget={onForget} />
+        ))}
+      </ul>
+      {shown < items.length ? (
+        <button type="button" className="secondary" onClick={() => setShown((n) => n + pageSize)}>
+          Afficher {integer(Math.min(pageSize, items.length - shown))} de plus (sur{' '}
+          {integer(items.length - shown)} restants)
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function LocateRow({
+  item,
+  onAnswer,
+  onForget,
+}: {
+  item: ToLocate;
+  onAnswer: (item: ToLocate, answer: SupplierAnswer) => void;
+  onForget: (item: ToLocate) => void;
+}) {
+  const id = useId();
+  const [postalCode, setPostalCode] = useState(
+    item.answer?.kind === 'postal-code' ? item.answer.postalCode : '',
+  );
+  const [country, setCountry] = useState(item.answer?.kind === 'country' ? item.answer.country : '');
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const cp = postalCode.trim();
+    if (cp && !/^\d{5}$/.test(cp.replace(/\s/g, '')) && !country) {
+      setError(
+        'Le code postal français compte 5 chiffres (ex. 29200). Pour un fournisseur étranger, choisissez son pays.',
+      );
+      return;
+    }
+    if (!cp && !country) {
+      setError('Indiquez un code postal ou un pays, ou choisissez « Ignorer ».');
+      return;
+    }
+    setError(null);
+    onAnswer(
+      item,
+      cp
+        ? { kind: 'postal-code', postalCode: cp.replace(/\s/g, ''), ...(country ? { country } : {}) }
+        : { kind: 'country', country },
+    );
+  };
+
+  return (
+    <li className="locate-row">
+      <form onSubmit={submit} aria-labelledby={`${id}-name`}>
+        <p className="locate-head">
+          <strong id={`${id}-name`}>{item.name}</strong>{' '}
+          <span className="amount">{euros(item.amountCents)}</span>
+          {item.kind === 'unattributed' ? <span className="tag">achats sans fournisseur</span> : null}
+        </p>
+        <p className="muted">{item.note}</p>
+        {item.proposal ? (
+          <p className="proposal">
+            Proposition : <strong>{item.proposal.label}</strong> — {item.proposal.evidence}{' '}
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => item.proposal && onAnswer(item, item.proposal.answer)}
+            >
+              Confirmer : {item.proposal.label}
+              <span className="visually-hidden"> pour {item.name}</span>
+            </button>
+          </p>
+        ) : null}
+        <div className="locate-fields">
+          <div>
+            <label htmlFor={`${id}-cp`}>Code postal</label>
+            <input
+              id={`${id}-cp`}
+              inputMode="numeric"
+              autoComplete="off"
+              size={8}
+              value={postalCode}
+              onChange={(e) => setPostalCode(e.currentTarget.value)}
+              {...(error ? { 'aria-invalid': true, 'aria-describedby': `${id}-err` } : {})}
+            />
+          </div>
+          <div>
+            <label htmlFor={`${id}-country`}>ou pays</label>
+            <select id={`${id}-country`} value={country} onChange={(e) => setCountry(e.currentTarget.value)}>
+              <option value="">France (par défaut)</option>
+              {countryOptions.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">
+            Localiser<span className="visually-hidden"> {item.name}</span>
+          </button>
+          <button type="button" className="secondary" onClick={() => onAnswer(item, { kind: 'ignore' })}>
+            Ignorer<span className="visually-hidden"> {item.name}</span>
+          </button>
+          {item.answer ? (
+            <button type="button" className="link" onClick={() => onForget(item)}>
+              Oublier ma réponse<span className="visually-hidden"> pour {item.name}</span>
+            </button>
+          ) : null}
+        </div>
+        {error ? (
+          <p id={`${id}-err`} className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </li>
+  );
+}

@@ -95,7 +95,12 @@ describe('import-sirene on the Breton scenario (53 columns, Brittany by default)
 
   it('shows nothing masked for a partially diffusible sole trader: no address, no person name, no [ND]', async () => {
     const e = await get(S.artisan);
-    expect(e).toMatchObject({ diffusion: 'P', postal_code: null, address: null, name: 'PLOMBERIE DU SCORFF' });
+    expect(e).toMatchObject({
+      diffusion: 'P',
+      postal_code: null,
+      address: null,
+      name: 'PLOMBERIE DU SCORFF',
+    });
     const all = JSON.stringify(e);
     expect(all).not.toContain('[ND]');
   });
@@ -109,7 +114,13 @@ describe('import-sirene on the Breton scenario (53 columns, Brittany by default)
 
   it('ignores an old nomenclature and leaves an unknown commune without coordinates', async () => {
     const e = await get(S.ancien);
-    expect(e).toMatchObject({ naf_code: null, section: null, department: '22', coord_source: null, lat: null });
+    expect(e).toMatchObject({
+      naf_code: null,
+      section: null,
+      department: '22',
+      coord_source: null,
+      lat: null,
+    });
     expect(e!.name).toBe('Yann KERGOAT');
   });
 
@@ -134,7 +145,10 @@ describe('import-sirene on the Breton scenario (53 columns, Brittany by default)
 describe('import-sirene, other layouts and options', () => {
   it('reads the NAF 2025 column of a 54-column file', async () => {
     const files = breizhScenario({ naf25: true });
-    const s = await importSirene(db, { establishments: write('etab54.csv', files.establishments), departments: ['29'] });
+    const s = await importSirene(db, {
+      establishments: write('etab54.csv', files.establishments),
+      departments: ['29'],
+    });
     expect(s.naf25).toBeGreaterThan(0);
     expect(await get(S.chaudronnerie)).toMatchObject({ naf25_code: '25.29Y', naf_code: '25.29Z' });
   });
@@ -146,7 +160,11 @@ describe('import-sirene, other layouts and options', () => {
       legalUnits: write('ul.csv', files.legalUnits),
       departments: 'all',
     });
-    expect(await get(S.etranger)).toMatchObject({ country_code: '99109', department: null, name: 'HANSE KESSELBAU' });
+    expect(await get(S.etranger)).toMatchObject({
+      country_code: '99109',
+      department: null,
+      name: 'HANSE KESSELBAU',
+    });
     expect(await get(S.nantes)).toMatchObject({ department: '44', region: '52' });
   });
 
@@ -157,14 +175,23 @@ describe('import-sirene, other layouts and options', () => {
       'siret;x;y;qualite_xy;epsg;plg_qp;plg_iris;plg_zus;plg_qva;plg_code_commune;distance_precision;qualite_qp;qualite_iris;qualite_zus;qualite_qva;y_latitude;x_longitude\n' +
         `${S.boulangerie};171000;6789000;11;2154;;;;;29232;0;;;;;47.9960;-4.1020\n`,
     );
-    const s = await importSirene(db, { establishments: write('etab-geo.csv', files.establishments), geo, departments: ['29'] });
+    const s = await importSirene(db, {
+      establishments: write('etab-geo.csv', files.establishments),
+      geo,
+      departments: ['29'],
+    });
     expect(s.geoPointsLoaded).toBe(1);
     expect(await get(S.boulangerie)).toMatchObject({ lat: 47.996, lon: -4.102, coord_source: 'sirene' });
   });
 
   it('refuses the pre-2019 layout with a French message naming the missing columns', async () => {
-    const old = write('old.csv', 'SIREN;NIC;L1_NORMALISEE;L2_NORMALISEE;APET700\n123456782;00010;ACME;;2562B\n');
-    const error = await importSirene(db, { establishments: old, departments: ['29'] }).catch((e: unknown) => e);
+    const old = write(
+      'old.csv',
+      'SIREN;NIC;L1_NORMALISEE;L2_NORMALISEE;APET700\n123456782;00010;ACME;;2562B\n',
+    );
+    const error = await importSirene(db, { establishments: old, departments: ['29'] }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LayoutError);
     expect((error as Error).message).toMatch(/n’est pas un fichier des établissements au format SIRENE/);
     expect((error as Error).message).toContain('siret');
@@ -182,7 +209,10 @@ describe('import-sirene, other layouts and options', () => {
       }),
     ]);
     await importSirene(db, { establishments: write('quoted.csv', file), departments: ['29'] });
-    expect(await get('89123456700010')).toMatchObject({ enseigne: 'CRÊPERIE "TI BREIZH", BREST', commune_name: 'Brest' });
+    expect(await get('89123456700010')).toMatchObject({
+      enseigne: 'CRÊPERIE "TI BREIZH", BREST',
+      commune_name: 'Brest',
+    });
   });
 });
 
@@ -197,7 +227,12 @@ describe('import-sirene on the real INSEE sample (../shared/corpus/sirene)', () 
     expect(s.imported + Object.values(s.skipped).reduce((a, b) => a + b, 0)).toBe(299);
     expect(s.imported).toBeGreaterThan(290);
     // A person's name: "prénom usuel + nom"; the establishment of Marseille is active.
-    expect(await get('00032517500065')).toMatchObject({ name: 'Thierry JANOYER', active: true, department: '13', naf_code: '32.12Z' });
+    expect(await get('00032517500065')).toMatchObject({
+      name: 'Thierry JANOYER',
+      active: true,
+      department: '13',
+      naf_code: '32.12Z',
+    });
     // Old nomenclature rows keep no NAF code.
     const old = await db.query<{ n: number }>(
       `select count(*)::int as n from establishments where siret like '0054%' and naf_code is null`,

@@ -194,7 +194,9 @@ export function mapEstablishment(
     .join(' ');
   const typeRaw = cell(row, l.typeVoieEtablissement);
   const type = typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null;
-  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement), true)].filter(Boolean).join(' ');
+  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement), true)]
+    .filter(Boolean)
+    .join(' ');
   const extra = [
     titleCase(cell(row, l.complementAdresseEtablissement)),
     cell(row, l.distributionSpecialeEtablissement),

@@ -100,7 +100,7 @@ function Identity({ e }: { e: EstablishmentDetail }) {
     <dl className="identity">
       <dt>Nom</dt>
       <dd>{e.name}</dd>
-      {e.enseigne ? (
+      {e.enseigne && e.enseigne !== e.name ? (
         <>
           <dt>Enseigne</dt>
           <dd>{e.enseigne}</dd>

@@ -4,8 +4,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   exportMaxRows,
-  headcountBandCodes,
   headcountBands,
+  type HeadcountBand,
   searchResponseSchema,
   type EstablishmentSummary,
   type Facets,
@@ -32,6 +32,26 @@ const bretonDepartments = [
   { code: '29', label: 'Finistère' },
   { code: '35', label: 'Ille-et-Vilaine' },
   { code: '56', label: 'Morbihan' },
+];
+
+/** INSEE headcount bands from the smallest to the largest (object keys would put « 11 » before « 00 »). */
+const headcountOrder: HeadcountBand[] = [
+  'NN',
+  '00',
+  '01',
+  '02',
+  '03',
+  '11',
+  '12',
+  '21',
+  '22',
+  '31',
+  '32',
+  '41',
+  '42',
+  '51',
+  '52',
+  '53',
 ];
 
 export const establishmentPath = (siret: string) => `/trouver/etablissement/${siret}`;
@@ -231,21 +251,33 @@ function Filters({ search, placeLabel, facets, setFilters, onReset }: FiltersPro
       </fieldset>
       <fieldset>
         <legend>Effectif salarié</legend>
+        {facets ? (
+          <p className="hint">Seules les tranches présentes dans la recherche sont proposées.</p>
+        ) : null}
         <div className="checks-columns">
-          {headcountBandCodes.map((band) => (
-            <div className="check" key={band}>
-              <input
-                type="checkbox"
-                id={`headcount-${band}`}
-                checked={search.headcount.includes(band)}
-                onChange={(e) => setFilters({ headcount: toggle(search.headcount, band, e.target.checked) })}
-              />
-              <label htmlFor={`headcount-${band}`}>
-                {headcountBands[band]}
-                {count(facets?.headcount, band)}
-              </label>
-            </div>
-          ))}
+          {headcountOrder
+            .filter(
+              (band) =>
+                !facets ||
+                search.headcount.includes(band) ||
+                facets.headcount.some((f) => f.value === band && f.count > 0),
+            )
+            .map((band) => (
+              <div className="check" key={band}>
+                <input
+                  type="checkbox"
+                  id={`headcount-${band}`}
+                  checked={search.headcount.includes(band)}
+                  onChange={(e) =>
+                    setFilters({ headcount: toggle(search.headcount, band, e.target.checked) })
+                  }
+                />
+                <label htmlFor={`headcount-${band}`}>
+                  {headcountBands[band]}
+                  {count(facets?.headcount, band)}
+                </label>
+              </div>
+            ))}
         </div>
       </fieldset>
       <fieldset>

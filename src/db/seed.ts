@@ -1,6 +1,7 @@
 // Demo data for `npm start` on an empty database. Each step is idempotent and
 // recorded in app_settings, so a restart does not load anything twice.
 import type { Db } from './connection.ts';
+import { sireneSeedStep } from './sirene/seed-step.ts';
 
 export interface SeedStep {
   /** Stable key recorded once the step is done. */
@@ -10,7 +11,7 @@ export interface SeedStep {
 }
 
 /** The demo steps, in order. Areas add theirs here. */
-export const demoSeedSteps: SeedStep[] = [];
+export const demoSeedSteps: SeedStep[] = [sireneSeedStep];
 
 export async function seedDemoData(
   db: Db,

@@ -161,7 +161,7 @@ export const commonSchema = z
   })
   .strict();
 
-export const maxDraws = 100_000;
+export const maxDraws = 50_000;
 export const scenarioSchema = z
   .object({
     version: z.string().optional(),
@@ -244,13 +244,19 @@ export const batchRowSchema = z
     localPrice: z.number().nonnegative(),
   })
   .strict();
-export const maxBatchRows = 2000;
+export const maxBatchRows = 500;
 export const batchRequestSchema = z
   .object({
-    csv: z.string().max(2_000_000).optional(),
+    csv: z.string().max(500_000).optional(),
     rows: z.array(batchRowSchema).max(maxBatchRows).optional(),
-    draws: z.number().int().min(0).max(5000).optional(),
-    seed: z.number().int().min(0).optional(),
+    draws: z.number().int().min(0).max(2000).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
+    localCity: z.string().max(120).optional(),
   })
   .strict()
   .refine((r) => (r.csv !== undefined ? 1 : 0) + (r.rows !== undefined ? 1 : 0) === 1, {
@@ -258,9 +264,160 @@ export const batchRequestSchema = z
   });
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 
-// The results are built by the core and typed there; the API documents their shape loosely
-// (an explanation tree is recursive) and the core's types are the reference.
-export const computeResponseSchema = z.object({ result: z.any() }).passthrough();
+// Responses. The core builds and types the result (TcoResult in src/core/tco/types.ts); these
+// schemas document its main fields in OpenAPI and let the rest through (the explanation tree is
+// recursive).
+const lineInputSchema = z.object({
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  source: z.string(),
+});
+export const explainedLineSchema = z.looseObject({
+  id: z.string(),
+  factorId: z.string(),
+  group: z.string(),
+  label: z.string(),
+  perUnit: z.number().describe('€ par unité (taux, non arrondi)'),
+  perYearCents: z.number().int().describe('€ par an, en centimes'),
+  formula: z.string(),
+  inputs: z.array(lineInputSchema),
+  children: z.array(z.unknown()),
+  counted: z.boolean(),
+  note: z.string().optional(),
+});
+const percentilesSchema = z.object({ p10: z.number(), p50: z.number(), p90: z.number(), mean: z.number() });
+export const tcoResultSchema = z.looseObject({
+  modelVersion: z.string(),
+  title: z.string(),
+  referenceOfferId: z.string(),
+  offers: z.array(
+    z.looseObject({
+      offerId: z.string(),
+      name: z.string(),
+      role: z.string(),
+      priceEurPerUnit: z.number(),
+      tcoPerUnit: z.number(),
+      tcoPerYearCents: z.number().int(),
+      hiddenCostShare: z.number(),
+      lines: z.array(explainedLineSchema),
+      groups: z.array(
+        z.object({
+          group: z.string(),
+          label: z.string(),
+          perUnit: z.number(),
+          perYearCents: z.number().int(),
+        }),
+      ),
+      regional: z.looseObject({
+        shareBretagne: z.number(),
+        shareFrance: z.number(),
+        line: explainedLineSchema,
+      }),
+      warnings: z.array(z.string()),
+    }),
+  ),
+  comparisons: z.array(
+    z.looseObject({
+      referenceOfferId: z.string(),
+      otherOfferId: z.string(),
+      priceGapPerUnit: z.number(),
+      tcoGapPerUnit: z.number(),
+      tcoGapPerYearCents: z.number().int(),
+      breakEvenReferencePrice: z
+        .object({
+          price: z.number(),
+          currency: z.string(),
+          method: z.enum(['exact', 'bisection']),
+          referenceTcoCents: z.number().int(),
+          otherTcoCents: z.number().int(),
+        })
+        .nullable(),
+      flips: z.array(
+        z.looseObject({
+          path: z.string(),
+          label: z.string(),
+          flipAt: z.number().nullable(),
+          message: z.string(),
+        }),
+      ),
+      summary: z.string(),
+    }),
+  ),
+  uncertainty: z
+    .looseObject({
+      draws: z.number().int(),
+      seed: z.number().int(),
+      distribution: z.literal('triangular'),
+      perOffer: z.array(z.looseObject({ offerId: z.string(), tcoPerUnit: percentilesSchema })),
+      pairs: z.array(
+        z.object({ otherOfferId: z.string(), pReferenceCheaper: z.number(), gapPerUnit: percentilesSchema }),
+      ),
+      pReferenceCheapest: z.number(),
+      tornado: z.array(z.looseObject({ path: z.string(), label: z.string(), swing: z.number() })),
+    })
+    .nullable(),
+  referenceData: z.array(
+    z.looseObject({ id: z.string(), value: z.number(), source: z.string(), asOf: z.string() }),
+  ),
+  warnings: z.array(z.string()),
+});
+export const computeResponseSchema = z.object({ scenario: z.unknown(), result: tcoResultSchema });
+
+export const batchResponseSchema = z.object({
+  rows: z.array(
+    z.object({
+      reference: z.string(),
+      line: z.number().int(),
+      ok: z.boolean(),
+      error: z.string().optional(),
+      farTcoPerUnit: z.number().optional(),
+      localTcoPerUnit: z.number().optional(),
+      priceGapPerUnit: z.number().optional(),
+      tcoGapPerUnit: z.number().optional(),
+      tcoGapPerYearCents: z.number().int().optional(),
+      breakEvenLocalPrice: z.number().nullable().optional(),
+      pLocalCheaper: z.number().optional(),
+      rank: z.number().int().optional(),
+      score: z.number().optional(),
+    }),
+  ),
+  problems: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  rankedBy: z.string(),
+});
+
+const figureSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  source: z.string(),
+  asOf: z.string(),
+  reviewBy: z.string(),
+  note: z.string().optional(),
+});
+export const referenceDataResponseSchema = z.object({
+  figures: z.array(figureSchema),
+  overdue: z.array(z.string()).describe('identifiants des chiffres dont la date de revue est passée'),
+  fx: z.object({ perEur: z.record(z.string(), z.number()), source: figureSchema }),
+  cbam: z.object({
+    markupByYear: z.array(z.object({ fromYear: z.number().int(), value: z.number() })),
+    freeAllocationByYear: z.record(z.string(), z.number()),
+  }),
+  ports: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      country: z.string(),
+      lat: z.number(),
+      lon: z.number(),
+      french: z.boolean().optional(),
+    }),
+  ),
+  cities: z.array(
+    z.object({ name: z.string(), country: z.string(), lat: z.number(), lon: z.number(), portId: z.string() }),
+  ),
+});
 
 // Compile-time guard: the schema's output is assignable to the core's types.
 type Assert<T extends true> = T;

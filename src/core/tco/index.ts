@@ -42,5 +42,8 @@ export {
   cbamMarkup,
   cbamFreeAllocation,
   disruptionProbability,
+  CBAM_MARKUP as CBAM_MARKUP_TABLE,
+  CBAM_FREE_ALLOCATION as CBAM_FREE_ALLOCATION_TABLE,
+  FX_SOURCE as FX_REFERENCE,
   type ReferenceFigure,
 } from './reference-data.ts';

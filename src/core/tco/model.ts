@@ -41,11 +41,11 @@ import type {
   KgCo2ePerTonneKm,
   Km,
   ShipmentsPerYear,
+  TCo2e,
   UnitsPerYear,
   Weeks,
   Years,
 } from './quantities.ts';
-import { add } from './quantities.ts';
 import type { FactorGroup, FactorId } from './types.ts';
 
 /** Parameter slots. `uncertain: true` marks those a scenario may give as a range. */
@@ -293,17 +293,15 @@ export function evaluateOffers(vecs: readonly Float64Array[], outs: readonly Flo
       v[PI.horizon] as number,
       v[PI.discount] as number,
     );
-    const transportT = add(
-      legEmissions(mass, v[PI.preKm] as Km, v[PI.efRoad] as KgCo2ePerTonneKm),
+    const transportT = (legEmissions(mass, v[PI.preKm] as Km, v[PI.efRoad] as KgCo2ePerTonneKm) +
       legEmissions(
         mass,
         v[PI.mainKm] as Km,
         v[PI.efMain] as KgCo2ePerTonneKm,
         1 - (v[PI.airShare] as number),
-      ),
-      legEmissions(mass, v[PI.airKm] as Km, v[PI.efAir] as KgCo2ePerTonneKm, v[PI.airShare] as number),
-      legEmissions(mass, v[PI.onKm] as Km, v[PI.efRoad] as KgCo2ePerTonneKm),
-    );
+      ) +
+      legEmissions(mass, v[PI.airKm] as Km, v[PI.efAir] as KgCo2ePerTonneKm, v[PI.airShare] as number) +
+      legEmissions(mass, v[PI.onKm] as Km, v[PI.efRoad] as KgCo2ePerTonneKm)) as TCo2e;
     const embT = embodiedTonnes(mass, v[PI.embodied] as number);
 
     out[A.A1] = P;

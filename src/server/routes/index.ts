@@ -7,6 +7,7 @@ import { referenceRoutes } from './reference/routes.ts';
 import { establishmentRoutes } from './establishments/routes.ts';
 import { alternativeRoutes } from './alternatives/routes.ts';
 import { supplierRoutes } from './suppliers/routes.ts';
+import { tcoRoutes } from './tco/routes.ts';
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(metaRoutes);
@@ -15,4 +16,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
   await app.register(establishmentRoutes);
   await app.register(alternativeRoutes);
   await app.register(supplierRoutes);
+  await app.register(tcoRoutes);
 };

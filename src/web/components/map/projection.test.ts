@@ -69,3 +69,16 @@ describe('parsing the package paths', () => {
     expect(departmentShape('29')?.rings.length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('area drawn by the map', () => {
+  it('shows Brittany alone for Breton points and widens to reach an establishment in Strasbourg', async () => {
+    const { viewBoxFor } = await import('./brittany-map.tsx');
+    const brest = project(48.3904, -4.4861);
+    const strasbourg = project(48.5734, 7.7521);
+    const breton = viewBoxFor([brest]);
+    expect(breton.maxX).toBeLessThan(200);
+    const wide = viewBoxFor([brest, strasbourg]);
+    expect(wide.maxX).toBeGreaterThan(strasbourg.x);
+    expect(wide.minX).toBeLessThanOrEqual(breton.minX);
+  });
+});

@@ -69,6 +69,7 @@ export function categoryCode(account: string): string {
 
 /** French label of a 3-digit category (falls back to the 2-digit class label). */
 export function categoryLabel(code: string): string {
+  if (code === 'nc') return 'Non classé (liste de fournisseurs sans compte)';
   return labels[code] ?? classLabels[code.slice(0, 2)] ?? `Compte ${code}`;
 }
 

@@ -4,3 +4,4 @@ export * from './normalise.ts';
 export * from './hints.ts';
 export * from './locate.ts';
 export { legalForms, currencyCountries, type LegalForm } from './legal-forms.ts';
+export * from './supplier-list.ts';

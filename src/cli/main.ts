@@ -5,9 +5,10 @@ import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { startCommand } from './commands/start.ts';
 import { importSireneCommand } from './commands/import-sirene.ts';
+import { tcoCommand } from './commands/tco.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand];
+const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -8,7 +8,12 @@ export interface Benchmark {
   run(): Promise<boolean>;
 }
 
-const modules: Record<string, () => Promise<{ benchmark: Benchmark }>> = {};
+const modules: Record<string, () => Promise<{ benchmark: Benchmark }>> = {
+  fec: () => import('./fec.bench.ts'),
+  sirene: () => import('./sirene.bench.ts'),
+  search: () => import('./search.bench.ts'),
+  tco: () => import('./tco.bench.ts'),
+};
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 let missed = 0;

@@ -6,9 +6,10 @@ import { seedCommand } from './commands/seed.ts';
 import { startCommand } from './commands/start.ts';
 import { importSireneCommand } from './commands/import-sirene.ts';
 import { tcoCommand } from './commands/tco.ts';
+import { ibalCommand } from './commands/ibal.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand];
+const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, ibalCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

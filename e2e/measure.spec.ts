@@ -1,7 +1,7 @@
 // « Mesurer mon IBAL » in a real browser: the demo FEC is dropped on the file input, read in
 // the Web Worker, its suppliers located by the server, and the badge and the three
 // percentages read back as a person (or a screen reader) would.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y.ts';
@@ -31,7 +31,12 @@ async function expectResult(page: Page) {
     europe: (await page.getByTestId('ibal-europe').textContent())?.replace(/\s/g, ' ') ?? '',
     coverage: (await page.getByTestId('ibal-coverage').textContent())?.replace(/\s/g, ' ') ?? '',
   };
-  for (const value of Object.values(figures)) expect(value).toMatch(percentText);
+  expect(figures.coverage).toMatch(percentText);
+  // Nothing located (an empty directory): no index, said as "—", never a made-up 0 %.
+  const nothingLocated = figures.coverage === '0 %';
+  for (const value of [figures.bretagne, figures.france, figures.europe]) {
+    expect(value).toMatch(nothingLocated ? /^(—|\d{1,3} %)$/ : percentText);
+  }
   const n = (s: string) => Number(s.replace(/\D/g, ''));
   // cumulative: Bretagne ≤ France ≤ Europe ≤ 100 %
   expect(n(figures.bretagne)).toBeLessThanOrEqual(n(figures.france));
@@ -109,4 +114,47 @@ test('an unreadable file gets a clear French message and the page stays usable',
   const alert = page.getByRole('alert');
   await expect(alert).toContainText("n'a pas pu être lu");
   await expect(page.getByLabel(/Choisir un FEC/)).toBeEnabled();
+});
+
+const corpusDir = join(process.cwd(), '..', 'shared', 'corpus', 'fec');
+const corpusFiles = existsSync(corpusDir)
+  ? readdirSync(corpusDir).filter((f) => /FEC\d{8}\.txt$/i.test(f))
+  : [];
+
+for (const file of corpusFiles) {
+  test(`a real FEC from outside the project (${file}) is read, its anomalies and coverage shown`, async ({
+    page,
+  }) => {
+    await page.goto('/mesurer');
+    await page.getByLabel(/Choisir un FEC/).setInputFiles(join(corpusDir, file));
+    await expectResult(page);
+    await expect(page.getByRole('heading', { name: 'Points relevés dans le fichier' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Fournisseurs à localiser' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test('a supplier located by hand raises the coverage and is remembered on the next visit', async ({
+  page,
+}) => {
+  test.skip(corpusFiles.length === 0, 'no real FEC in ../shared/corpus/fec');
+  const file = join(corpusDir, corpusFiles[0] as string);
+  await page.goto('/mesurer');
+  await page.getByLabel(/Choisir un FEC/).setInputFiles(file);
+  const before = await expectResult(page);
+  const first = page.locator('.locate-row').first();
+  const name = (await first.locator('strong').first().textContent()) ?? '';
+  await first.getByLabel('Code postal').fill('29200');
+  await first.getByRole('button', { name: /^Localiser/ }).click();
+  await expect(page.locator('.locate-row strong', { hasText: name }).first()).toBeHidden();
+  const after = await expectResult(page);
+  expect(Number(after.coverage.replace(/\D/g, ''))).toBeGreaterThan(
+    Number(before.coverage.replace(/\D/g, '')),
+  );
+  await expect(page.getByTestId('ibal-bretagne')).not.toHaveText('—');
+
+  // Next visit, same file: the answer is applied without asking again.
+  await page.reload();
+  await page.getByLabel(/Choisir un FEC/).setInputFiles(file);
+  expect(await expectResult(page)).toEqual(after);
 });

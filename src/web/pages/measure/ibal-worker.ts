@@ -111,15 +111,16 @@ async function read(request: ReadRequest): Promise<void> {
       all.set(c, at);
       at += c.byteLength;
     }
-    const purchases = readSupplierListBytes(all, name);
-    linesRead = purchases.linesRead;
+    const list = await readSupplierListBytes(all, name, request.mapping);
+    linesRead = list.rowsRead;
     progress(true);
     post({
       type: 'done',
       input: 'supplier-list',
       fileName: name,
       fec: null,
-      purchases,
+      purchases: list.purchases,
+      list: { headers: list.headers, mapping: list.mapping, headerLine: list.headerLine },
       bytesRead,
       elapsedMs: performance.now() - started,
     });
@@ -147,6 +148,7 @@ async function read(request: ReadRequest): Promise<void> {
     fileName: name,
     fec: summary,
     purchases: aggregator.result(),
+    list: null,
     bytesRead,
     elapsedMs: performance.now() - started,
   });
@@ -159,6 +161,10 @@ self.onmessage = (event: MessageEvent<ReadRequest>) => {
       error instanceof UserFacingError || error instanceof SupplierListError
         ? error.message
         : `Le fichier n'a pas pu être lu : ${error instanceof Error ? error.message : String(error)}. Vérifiez qu'il s'agit bien d'un FEC (texte, 18 colonnes) ou d'une liste de fournisseurs (CSV ou XLSX).`;
-    post({ type: 'error', message });
+    post({
+      type: 'error',
+      message,
+      ...(error instanceof SupplierListError && error.headers ? { headers: error.headers } : {}),
+    });
   });
 };

@@ -6,7 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResolvedSupplier } from '../../../api/suppliers.ts';
 import { Page } from '../../components/page.tsx';
 import { integer } from '../../components/ibal/format.ts';
+import { listFieldLabels, listFields } from '../../../core/suppliers/index.ts';
 import { AnomaliesSummary } from './anomalies-summary.tsx';
+import { ColumnMappingForm } from './column-mapping.tsx';
 import { AnswersStore, browserStorage, type SupplierAnswer } from './answers-store.ts';
 import { DropZone } from './drop-zone.tsx';
 import { IbalResultView } from './ibal-result.tsx';
@@ -131,9 +133,20 @@ export function MeasurePage() {
         </p>
       ) : null}
       {reader.state.phase === 'error' ? (
-        <div role="alert" className="panel error-panel">
-          <h2>Le fichier « {reader.state.fileName} » n'a pas pu être lu</h2>
-          <p>{reader.state.message}</p>
+        <div className="panel error-panel">
+          <div role="alert">
+            <h2>Le fichier « {reader.state.fileName} » n'a pas pu être lu</h2>
+            <p>{reader.state.message}</p>
+          </div>
+          {reader.state.headers ? (
+            <ColumnMappingForm
+              headers={reader.state.headers}
+              current={null}
+              onSubmit={(mapping) =>
+                reader.state.phase === 'error' && reader.start(reader.state.source, { mapping })
+              }
+            />
+          ) : null}
         </div>
       ) : null}
 
@@ -144,6 +157,28 @@ export function MeasurePage() {
             {(done.elapsedMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s,{' '}
             {integer(done.purchases.suppliers.length)} fournisseurs.
           </p>
+          {done.list && reader.state.phase === 'done' ? (
+            <details className="panel no-print">
+              <summary>
+                Liste de fournisseurs lue avec les colonnes{' '}
+                {listFields
+                  .filter((f) => done.list?.mapping[f] !== null)
+                  .map(
+                    (f) =>
+                      `${listFieldLabels[f]} = « ${done.list?.headers[done.list.mapping[f] ?? 0] ?? ''} »`,
+                  )
+                  .join(', ')}
+                . Modifier…
+              </summary>
+              <ColumnMappingForm
+                headers={done.list.headers}
+                current={done.list.mapping}
+                onSubmit={(mapping) =>
+                  reader.state.phase === 'done' && reader.start(reader.state.source, { mapping })
+                }
+              />
+            </details>
+          ) : null}
           <AnomaliesSummary fec={done.fec} purchases={done.purchases.anomalies} />
           <LocateStatus state={locate} onRetry={() => void runResolve(done)} />
           {measure ? (

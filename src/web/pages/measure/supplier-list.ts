@@ -1,11 +1,50 @@
 // A supplier list (CSV or XLSX: name, amount, and SIRET/postal code/country when known)
-// turned into the same PurchasesResult as a FEC, through core/suppliers' list reader.
-import type { PurchasesResult } from '../../../core/purchases/index.ts';
+// read by core/suppliers into the same PurchasesResult as a FEC. When its columns are not
+// recognised, the headers are sent back so the person can say which is which.
+import readXlsxFile from 'read-excel-file/universal';
+import {
+  decodeText,
+  parseCsv,
+  readSupplierList,
+  type MappingOverride,
+  type SupplierListResult,
+} from '../../../core/suppliers/index.ts';
 
-export class SupplierListError extends Error {}
+export class SupplierListError extends Error {
+  constructor(
+    message: string,
+    /** Set when the columns need mapping by hand. */
+    readonly headers?: string[],
+  ) {
+    super(message);
+  }
+}
 
-export function readSupplierListBytes(_bytes: Uint8Array, fileName: string): PurchasesResult {
+async function headersOf(bytes: Uint8Array): Promise<string[]> {
+  try {
+    const rows =
+      bytes[0] === 0x50 && bytes[1] === 0x4b
+        ? ((await readXlsxFile(bytes.slice().buffer))[0]?.data ?? [])
+        : parseCsv(decodeText(bytes.subarray(0, 64 * 1024)));
+    const header = rows.find((r) => r.some((c) => c !== null && String(c).trim() !== ''));
+    return (header ?? []).map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+  } catch {
+    return [];
+  }
+}
+
+export async function readSupplierListBytes(
+  bytes: Uint8Array,
+  fileName: string,
+  mapping?: MappingOverride,
+): Promise<SupplierListResult> {
+  const read = await readSupplierList(bytes, mapping ? { mapping } : {});
+  if (read.ok) return read.value;
+  if (read.error.code === 'mapping') {
+    const headers = await headersOf(bytes);
+    throw new SupplierListError(read.error.message, headers.length > 1 ? headers : undefined);
+  }
   throw new SupplierListError(
-    `« ${fileName} » ne ressemble pas à un FEC (pas de ligne d'en-tête JournalCode, EcritureNum, CompteNum…) et la lecture des listes de fournisseurs n'est pas encore disponible sur cette page. Exportez le FEC depuis votre logiciel comptable.`,
+    `« ${fileName} » n'a pas pu être lu comme un FEC ni comme une liste de fournisseurs : ${read.error.message}`,
   );
 }

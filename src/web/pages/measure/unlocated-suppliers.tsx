@@ -3,6 +3,7 @@
 // form or a currency wait for a confirmation. Answers are remembered in this browser.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import frCountries from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
+import { resolveCountry } from '../../../core/geo/index.ts';
 import { euros, integer } from '../../components/ibal/format.ts';
 import type { SupplierAnswer } from './answers-store.ts';
 
@@ -20,10 +21,12 @@ export interface ToLocate {
 }
 
 type CountryNames = Record<string, string | string[]>;
-export const countryOptions = Object.entries((frCountries as { countries: CountryNames }).countries)
-  .map(([code, names]) => ({ code, name: Array.isArray(names) ? (names[0] ?? code) : names }))
-  .filter((c) => c.code !== 'FR')
-  .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+/** French country names for the suggestions of the country field (one list for the whole page). */
+export const countryNames = Object.values((frCountries as { countries: CountryNames }).countries)
+  .map((names) => (Array.isArray(names) ? (names[0] ?? '') : names))
+  .filter((n) => n !== '' && n !== 'France')
+  .sort((a, b) => a.localeCompare(b, 'fr'));
+const countryListId = 'ibal-pays';
 
 const pageSize = 25;
 
@@ -56,6 +59,11 @@ export function UnlocatedSuppliers({
         « Ignorer » pour les exclure du calcul (achats intragroupe, taxes…). Vos réponses sont gardées dans ce
         navigateur pour la prochaine fois ; seuls le nom et le code postal sont envoyés pour localiser.
       </p>
+      <datalist id={countryListId}>
+        {countryNames.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <ul className="to-locate">
         {items.slice(0, shown).map((item) => (
           <LocateRow key={item.key} item={item} onAnswer={onAnswer} onForget={onForget} />
@@ -84,19 +92,30 @@ function LocateRow({
   const [postalCode, setPostalCode] = useState(
     item.answer?.kind === 'postal-code' ? item.answer.postalCode : '',
   );
-  const [country, setCountry] = useState(item.answer?.kind === 'country' ? item.answer.country : '');
+  const [country, setCountry] = useState(
+    item.answer?.kind === 'country' ? (resolveCountry(item.answer.country)?.name ?? item.answer.country) : '',
+  );
   const [error, setError] = useState<string | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const cp = postalCode.trim();
-    if (cp && !/^\d{5}$/.test(cp.replace(/\s/g, '')) && !country) {
+    const typed = country.trim();
+    const known = typed ? resolveCountry(typed) : undefined;
+    if (typed && !known) {
+      setError(
+        `Pays « ${typed} » inconnu : choisissez-le dans la liste proposée (ex. Allemagne, Chine, Espagne).`,
+      );
+      return;
+    }
+    const foreign = known && known.alpha2 !== 'FR' ? known.alpha2 : '';
+    if (cp && !/^\d{5}$/.test(cp.replace(/\s/g, '')) && !foreign) {
       setError(
         'Le code postal français compte 5 chiffres (ex. 29200). Pour un fournisseur étranger, choisissez son pays.',
       );
       return;
     }
-    if (!cp && !country) {
+    if (!cp && !foreign) {
       setError('Indiquez un code postal ou un pays, ou choisissez « Ignorer ».');
       return;
     }
@@ -145,15 +164,15 @@ function LocateRow({
             />
           </div>
           <div>
-            <label htmlFor={`${id}-country`}>ou pays</label>
-            <select id={`${id}-country`} value={country} onChange={(e) => setCountry(e.currentTarget.value)}>
-              <option value="">France (par défaut)</option>
-              {countryOptions.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
+            <label htmlFor={`${id}-country`}>ou pays (hors France)</label>
+            <input
+              id={`${id}-country`}
+              list={countryListId}
+              autoComplete="off"
+              size={16}
+              value={country}
+              onChange={(e) => setCountry(e.currentTarget.value)}
+            />
           </div>
           <button type="submit">
             Localiser<span className="visually-hidden"> {item.name}</span>

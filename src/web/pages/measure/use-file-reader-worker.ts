@@ -2,13 +2,14 @@
 // Cancelling terminates the worker at once (the file is never held by the page).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PurchaseSettings } from '../../../core/purchases/index.ts';
-import type { ReadDone, ReadProgress, ReadSource, FromWorker } from './worker-protocol.ts';
+import type { MappingOverride } from '../../../core/suppliers/index.ts';
+import type { FromWorker, ReadDone, ReadProgress, ReadRequest, ReadSource } from './worker-protocol.ts';
 
 export type ReadState =
   | { phase: 'idle' }
   | { phase: 'reading'; fileName: string; progress: ReadProgress | null }
-  | { phase: 'done'; done: ReadDone }
-  | { phase: 'error'; fileName: string; message: string }
+  | { phase: 'done'; done: ReadDone; source: ReadSource }
+  | { phase: 'error'; fileName: string; message: string; source: ReadSource; headers?: string[] }
   | { phase: 'cancelled'; fileName: string };
 
 /** `onDone` runs once per read file, from the worker's message (not from an effect). */
@@ -28,7 +29,10 @@ export function useFileReaderWorker(onDone?: (done: ReadDone) => void) {
   useEffect(() => stop, [stop]);
 
   const start = useCallback(
-    (source: ReadSource, settings?: Partial<PurchaseSettings>) => {
+    (
+      source: ReadSource,
+      options: { settings?: Partial<PurchaseSettings>; mapping?: MappingOverride } = {},
+    ) => {
       stop();
       const fileName = source.kind === 'file' ? source.file.name : source.name;
       const w = new Worker(new URL('./ibal-worker.ts', import.meta.url), {
@@ -42,11 +46,17 @@ export function useFileReaderWorker(onDone?: (done: ReadDone) => void) {
         const m = event.data;
         if (m.type === 'progress') setState({ phase: 'reading', fileName, progress: m });
         else if (m.type === 'done') {
-          setState({ phase: 'done', done: m });
+          setState({ phase: 'done', done: m, source });
           stop();
           onDoneRef.current?.(m);
         } else {
-          setState({ phase: 'error', fileName, message: m.message });
+          setState({
+            phase: 'error',
+            fileName,
+            message: m.message,
+            source,
+            ...(m.headers ? { headers: m.headers } : {}),
+          });
           stop();
         }
       };
@@ -56,11 +66,13 @@ export function useFileReaderWorker(onDone?: (done: ReadDone) => void) {
         setState({
           phase: 'error',
           fileName,
+          source,
           message: `La lecture s'est arrêtée sur une erreur inattendue${event.message ? ` (${event.message})` : ''}. Rechargez la page et réessayez ; si cela persiste, signalez-le avec le nom du logiciel comptable qui a produit le fichier.`,
         });
         stop();
       };
-      w.postMessage({ type: 'read', source, ...(settings ? { settings } : {}) });
+      const request: ReadRequest = { type: 'read', source, ...options };
+      w.postMessage(request);
     },
     [stop],
   );

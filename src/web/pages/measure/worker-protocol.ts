@@ -3,6 +3,7 @@
 // only aggregates come back, never the lines.
 import type { FecReadSummary } from '../../../core/fec/types.ts';
 import type { PurchaseSettings, PurchasesResult } from '../../../core/purchases/index.ts';
+import type { ColumnMapping, MappingOverride } from '../../../core/suppliers/index.ts';
 
 export type ReadSource = { kind: 'file'; file: File } | { kind: 'url'; url: string; name: string };
 
@@ -10,6 +11,8 @@ export interface ReadRequest {
   type: 'read';
   source: ReadSource;
   settings?: Partial<PurchaseSettings>;
+  /** For a supplier list: which column holds which field, when the headers are not recognised. */
+  mapping?: MappingOverride;
 }
 
 export interface ReadProgress {
@@ -30,6 +33,8 @@ export interface ReadDone {
   /** The FEC reader's summary (encoding, separator, anomalies...); null for a supplier list. */
   fec: FecReadSummary | null;
   purchases: PurchasesResult;
+  /** For a supplier list: its headers and the columns used. */
+  list: { headers: string[]; mapping: ColumnMapping; headerLine: number } | null;
   bytesRead: number;
   elapsedMs: number;
 }
@@ -38,6 +43,8 @@ export interface ReadFailed {
   type: 'error';
   /** In French, what is wrong and what to do. */
   message: string;
+  /** A supplier list whose columns were not recognised: its headers, to map them by hand. */
+  headers?: string[];
 }
 
 export type FromWorker = ReadProgress | ReadDone | ReadFailed;

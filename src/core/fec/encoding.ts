@@ -111,67 +111,27 @@ export function sniffEncoding(buf: Uint8Array, final: boolean): FecEncoding {
 
 const fromCode = String.fromCharCode;
 
+// Reused argument arrays, one per length: `fromCharCode.apply` on them allocates only the string.
+const SCRATCH: number[][] = Array.from({ length: 65 }, (_, n) => new Array<number>(n).fill(0));
+
 /** Decodes bytes [s, e) of a single-byte encoding through its table (no per-character concatenation). */
 export function decodeSingleByte(buf: Uint8Array, s: number, e: number, t: Uint16Array): string {
   const n = e - s;
-  if (n > 64) {
-    const units: number[] = new Array<number>(n);
-    for (let k = 0; k < n; k++) units[k] = t[buf[s + k]!]!;
-    return fromUnits(units);
-  }
-  let out = '';
-  let k = s;
-  for (; k + 8 <= e; k += 8) {
-    out += fromCode(
-      t[buf[k]!]!,
-      t[buf[k + 1]!]!,
-      t[buf[k + 2]!]!,
-      t[buf[k + 3]!]!,
-      t[buf[k + 4]!]!,
-      t[buf[k + 5]!]!,
-      t[buf[k + 6]!]!,
-      t[buf[k + 7]!]!,
-    );
-  }
-  switch (e - k) {
+  switch (n) {
     case 0:
-      return out;
+      return '';
     case 1:
-      return out + fromCode(t[buf[k]!]!);
+      return fromCode(t[buf[s]!]!);
     case 2:
-      return out + fromCode(t[buf[k]!]!, t[buf[k + 1]!]!);
+      return fromCode(t[buf[s]!]!, t[buf[s + 1]!]!);
     case 3:
-      return out + fromCode(t[buf[k]!]!, t[buf[k + 1]!]!, t[buf[k + 2]!]!);
+      return fromCode(t[buf[s]!]!, t[buf[s + 1]!]!, t[buf[s + 2]!]!);
     case 4:
-      return out + fromCode(t[buf[k]!]!, t[buf[k + 1]!]!, t[buf[k + 2]!]!, t[buf[k + 3]!]!);
-    case 5:
-      return out + fromCode(t[buf[k]!]!, t[buf[k + 1]!]!, t[buf[k + 2]!]!, t[buf[k + 3]!]!, t[buf[k + 4]!]!);
-    case 6:
-      return (
-        out +
-        fromCode(
-          t[buf[k]!]!,
-          t[buf[k + 1]!]!,
-          t[buf[k + 2]!]!,
-          t[buf[k + 3]!]!,
-          t[buf[k + 4]!]!,
-          t[buf[k + 5]!]!,
-        )
-      );
-    default:
-      return (
-        out +
-        fromCode(
-          t[buf[k]!]!,
-          t[buf[k + 1]!]!,
-          t[buf[k + 2]!]!,
-          t[buf[k + 3]!]!,
-          t[buf[k + 4]!]!,
-          t[buf[k + 5]!]!,
-          t[buf[k + 6]!]!,
-        )
-      );
+      return fromCode(t[buf[s]!]!, t[buf[s + 1]!]!, t[buf[s + 2]!]!, t[buf[s + 3]!]!);
   }
+  const units = n <= 64 ? SCRATCH[n]! : new Array<number>(n);
+  for (let k = 0; k < n; k++) units[k] = t[buf[s + k]!]!;
+  return n <= 64 ? fromCode(...units) : fromUnits(units);
 }
 
 /** Decodes UTF-8 bytes [s, e); each byte that does not belong to a well-formed sequence gives U+FFFD. */

@@ -6,14 +6,14 @@
 // string). Amounts and dates are read from the bytes. Encoding (DESIGN.md §5):
 // - a UTF-8 BOM decides UTF-8; a UTF-16 BOM is refused;
 // - otherwise lines are read as ASCII until the first byte ≥ 0x80; from that line on, up to
-//   `sniffBytes` (4 MiB by default) are held and the encoding is chosen on them: well-formed UTF-8,
+//   `sniffBytes` (1 MiB by default) are held and the encoding is chosen on them: well-formed UTF-8,
 //   else Windows-1252 when a byte 0x80–0x9F appears, else ISO-8859-15. Every line before was pure
 //   ASCII, which all three read alike, so the choice holds for the whole file as long as the window
 //   tells the truth;
 // - when a later byte contradicts the choice (invalid UTF-8, or 0x80–0x9F in a file taken for
 //   ISO-8859-15) it is reported. UTF-8: the byte is replaced by U+FFFD. ISO-8859-15: the reader
 //   switches to Windows-1252 from that line; earlier lines only differ in €ŠšŽžŒœŸ, and the report
-//   says whether any such byte was seen. Trade-off: a file whose first 4 MiB of accented text are
+//   says whether any such byte was seen. Trade-off: a file whose first MiB of accented text are
 //   well-formed UTF-8 and later lines are not is read as UTF-8 with replacements, not re-read.
 import type { FecAnomalySeverity, FecLine, FecProgress, FecReadSummary } from './types.ts';
 import {
@@ -59,7 +59,7 @@ export interface FecReaderOptions {
   maxAnomaliesPerCode?: number;
   /** The file's name, for the `<SIREN>FEC<AAAAMMJJ>` hint. */
   fileName?: string;
-  /** Bytes held to choose the encoding once a non-ASCII byte appears. Default 4 MiB. */
+  /** Bytes held to choose the encoding once a non-ASCII byte appears. Default 1 MiB. */
   sniffBytes?: number;
   /** Default 1 MiB. */
   progressEveryBytes?: number;
@@ -166,6 +166,7 @@ class StreamingFecReader {
   private mode: Mode = 'start';
   private encoding: FecEncoding | null = null;
   private bom = false;
+  private utf8 = false;
   private table: Uint16Array = ISO_8859_15_TABLE;
   private readonly cls = new Uint8Array(256);
   private prefix: Uint8Array = new Uint8Array(0);
@@ -191,6 +192,7 @@ class StreamingFecReader {
   // Header.
   private phase: Phase = 'header';
   private separator: Separator = '\t';
+  private sepByte = -1;
   private headerNames: string[] = [];
   private columns: string[] = [];
   private expectedFields = 0;
@@ -200,6 +202,7 @@ class StreamingFecReader {
   // Field caches.
   private readonly cachePool = new Uint8Array(CACHED_COLUMNS.length * CACHE_SLOTS * CACHE_SLOT_BYTES);
   private readonly cacheLen = new Int32Array(CACHED_COLUMNS.length * CACHE_SLOTS);
+  private readonly lastSlot = new Int32Array(CACHED_COLUMNS.length);
   private readonly cacheStr: string[] = new Array<string>(CACHED_COLUMNS.length * CACHE_SLOTS).fill('');
   private lastDateNum = -1;
   private lastDateIso = '';
@@ -228,7 +231,7 @@ class StreamingFecReader {
   constructor(options: FecReaderOptions) {
     this.onLine = options.onLine;
     this.onProgress = options.onProgress;
-    this.sniffBytes = options.sniffBytes ?? 4 << 20;
+    this.sniffBytes = options.sniffBytes ?? 1 << 20;
     this.progressEvery = options.progressEveryBytes ?? 1 << 20;
     this.fileName = options.fileName;
     this.log = new AnomalyLog(options.maxAnomalies ?? 1000, options.maxAnomaliesPerCode ?? 200);
@@ -239,6 +242,9 @@ class StreamingFecReader {
 
   push(chunk: Uint8Array): void {
     if (this.finished) throw new Error('FEC reader: push() after finish()');
+    // A plain Uint8Array view (not a Node Buffer): keeps every byte access in the loops monomorphic.
+    if (chunk.constructor !== Uint8Array)
+      chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.bytesRead += chunk.length;
     if (this.mode === 'start') {
       if (this.prefix.length + chunk.length < 3) {
@@ -349,6 +355,7 @@ class StreamingFecReader {
 
   private setEncoding(encoding: FecEncoding): void {
     this.encoding = encoding;
+    this.utf8 = encoding === 'utf-8';
     this.mode = 'decided';
     for (let b = 0x80; b < 0x100; b++) this.cls[b] = 0;
     if (encoding === 'utf-8') {
@@ -483,13 +490,17 @@ class StreamingFecReader {
    */
   private scanLine(buf: Uint8Array, s: number, e: number, atEnd: boolean): number {
     const bounds = this.bounds;
+    const sep = this.sepByte;
     let cls = this.cls;
     let nsep = 0;
     bounds[0] = s - 1;
     this.badCount = 0;
     let i = s;
     for (; i < e; i++) {
-      const c = cls[buf[i]!]!;
+      const b = buf[i]!;
+      // Fast path: printable ASCII that is not the separator (most bytes).
+      if (b > CR && b < 0x80 && b !== sep) continue;
+      const c = cls[b]!;
       if (c === 0) continue;
       if (c === C_SEP) {
         if (++nsep <= MAX_SEPS) bounds[nsep] = i;
@@ -686,7 +697,8 @@ class StreamingFecReader {
           `Ligne ${lineNo} (en-tête) : la colonne réglementaire ${OFFICIAL_NAMES[c]} est absente. La lecture continue sans elle ; un FEC remis à l'administration doit la contenir.`,
       );
     }
-    this.cls[this.separator.charCodeAt(0)] = C_SEP;
+    this.sepByte = this.separator.charCodeAt(0);
+    this.cls[this.sepByte] = C_SEP;
     this.phase = 'data';
   }
 
@@ -914,32 +926,35 @@ class StreamingFecReader {
     while (e > s && buf[e - 1] === SPACE) e--;
     const n = e - s;
     if (n === 0) return '';
-    if (n > CACHE_SLOT_BYTES) return this.decode(buf, s, e);
-    let h = Math.imul(n, 0x9e3779b1) ^ buf[s]!;
-    h = Math.imul(h, 31) + buf[e - 1]!;
-    h = Math.imul(h, 31) + buf[(s + e) >> 1]!;
-    if (n > 3) {
-      h = Math.imul(h, 31) + buf[e - 2]!;
-      h = Math.imul(h, 31) + buf[e - 3]!;
-      h = Math.imul(h, 31) + buf[s + 1]!;
-    }
-    const slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
+    if (n > CACHE_SLOT_BYTES)
+      return this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     const pool = this.cachePool;
-    const off = slot * CACHE_SLOT_BYTES;
+    // Most fields repeat the previous line's (same entry, same account): try that slot first.
+    let slot = this.lastSlot[cache]!;
+    let off = slot * CACHE_SLOT_BYTES;
     if (this.cacheLen[slot] === n) {
       let k = 0;
       while (k < n && pool[off + k] === buf[s + k]) k++;
       if (k === n) return this.cacheStr[slot]!;
     }
-    const str = this.decode(buf, s, e);
+    // Hash of the first and last 8 bytes (all of a short field: account numbers differ in the middle).
+    let h = n;
+    const head = n < 8 ? e : s + 8;
+    for (let k = s; k < head; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    for (let k = Math.max(head, e - 8); k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
+    off = slot * CACHE_SLOT_BYTES;
+    this.lastSlot[cache] = slot;
+    if (this.cacheLen[slot] === n) {
+      let k = 0;
+      while (k < n && pool[off + k] === buf[s + k]) k++;
+      if (k === n) return this.cacheStr[slot]!;
+    }
+    const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     for (let k = 0; k < n; k++) pool[off + k] = buf[s + k]!;
     this.cacheLen[slot] = n;
     this.cacheStr[slot] = str;
     return str;
-  }
-
-  private decode(buf: Uint8Array, s: number, e: number): string {
-    return this.encoding === 'utf-8' ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
   }
 
   private iso(n: number): string {

@@ -1,0 +1,118 @@
+// One contender of the FEC benchmark, run in its own process so that its peak memory is its own:
+//   node fec-contender.mjs <ours|udsv|papaparse> <file>
+// Prints one JSON line: time, peak RSS and the aggregation's result (to check they agree).
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import Papa from 'papaparse';
+import { inferSchema, initParser } from 'udsv';
+import { createFecReader } from '../src/core/fec/index.ts';
+
+/**
+ * Net spend per supplier, the attribution rule simplified: per entry (consecutive lines with the
+ * same JournalCode and EcritureNum), the class-6 amounts go to the CompAuxNum of the entry's 401 line.
+ */
+class SpendBySupplier {
+  readonly spend = new Map<string, number>();
+  unattributed = 0;
+  lines = 0;
+  private journal = '';
+  private num = '';
+  private net = 0;
+  private supplier = '';
+
+  add(journal: string, num: string, account: string, aux: string, debit: number, credit: number): void {
+    this.lines++;
+    if (journal !== this.journal || num !== this.num) {
+      this.close();
+      this.journal = journal;
+      this.num = num;
+    }
+    if (account.charCodeAt(0) === 54) this.net += debit - credit;
+    else if (aux !== '' && account.startsWith('401')) this.supplier = aux;
+  }
+
+  close(): void {
+    if (this.net !== 0) {
+      if (this.supplier === '') this.unattributed += this.net;
+      else this.spend.set(this.supplier, (this.spend.get(this.supplier) ?? 0) + this.net);
+    }
+    this.net = 0;
+    this.supplier = '';
+  }
+
+  result(): { lines: number; suppliers: number; attributedCents: number; unattributedCents: number } {
+    this.close();
+    let attributed = 0;
+    for (const v of this.spend.values()) attributed += v;
+    return {
+      lines: this.lines,
+      suppliers: this.spend.size,
+      attributedCents: attributed,
+      unattributedCents: this.unattributed,
+    };
+  }
+}
+
+/** What a generic CSV user writes: "1234,56" → cents through a float, rounded. */
+function cents(text: string): number {
+  return text === '' ? 0 : Math.round(Number.parseFloat(text.replace(',', '.')) * 100);
+}
+
+const CHUNK = 1 << 20;
+
+async function ours(file: string, agg: SpendBySupplier): Promise<void> {
+  const reader = createFecReader({
+    onLine: (l) =>
+      agg.add(l.journalCode, l.ecritureNum, l.compteNum, l.compAuxNum, l.debitCents, l.creditCents),
+  });
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) reader.push(chunk as Buffer);
+  const summary = reader.finish();
+  if (summary.encoding !== 'iso-8859-15' || summary.anomalyCount !== 0) {
+    throw new Error(`unexpected reading: ${summary.encoding}, ${JSON.stringify(summary.anomalyCounts)}`);
+  }
+}
+
+async function udsv(file: string, agg: SpendBySupplier): Promise<void> {
+  const decoder = new TextDecoder('iso-8859-15');
+  let parser: ReturnType<typeof initParser> | null = null;
+  const onRow = (row: string[]): void => {
+    agg.add(row[0]!, row[2]!, row[4]!, row[6]!, cents(row[11]!), cents(row[12]!));
+  };
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
+    const text = decoder.decode(chunk as Buffer, { stream: true });
+    parser ??= initParser(inferSchema(text, { col: '\t', row: '\r\n' }));
+    parser.chunk<string[]>(text, parser.stringArrs, onRow);
+  }
+  parser?.end();
+}
+
+async function papaparse(file: string, agg: SpendBySupplier): Promise<void> {
+  const decoder = new TextDecoder('iso-8859-15');
+  const decode = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }));
+    },
+  });
+  const parse = Papa.parse(Papa.NODE_STREAM_INPUT, { delimiter: '\t', newline: '\r\n', header: false });
+  let header = true;
+  parse.on('data', (row: string[]) => {
+    if (header) {
+      header = false;
+      return;
+    }
+    if (row.length < 13) return;
+    agg.add(row[0]!, row[2]!, row[4]!, row[6]!, cents(row[11]!), cents(row[12]!));
+  });
+  await pipeline(createReadStream(file, { highWaterMark: CHUNK }), decode, parse);
+}
+
+const contenders = { ours, udsv, papaparse };
+const [name, file] = process.argv.slice(2);
+const run = contenders[name as keyof typeof contenders];
+if (!run || !file) throw new Error('usage: fec-contender <ours|udsv|papaparse> <file>');
+const agg = new SpendBySupplier();
+const start = performance.now();
+await run(file, agg);
+const ms = performance.now() - start;
+console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, ...agg.result() }));

@@ -1,0 +1,110 @@
+// FEC → spend per supplier on a generated ISO-8859-15 FEC (1,000,000 lines, ~170 MB by default;
+// BENCH_FEC_LINES for a quicker run), our reader against udsv and papaparse doing the same
+// aggregation on the same file. Each contender runs in its own Node process (peak RSS is its own),
+// BENCH_FEC_RUNS times (default 2, interleaved), best time kept.
+// Targets (issue 3): ≥ 250 MB/s, ≥ 2× udsv, peak RSS ≤ 100 MB.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Benchmark } from './run.ts';
+import { generateFec } from './fec-data.ts';
+
+const TARGET_MBPS = 250;
+const TARGET_VS_UDSV = 2;
+const TARGET_RSS_MB = 100;
+const CONTENDERS = ['ours', 'udsv', 'papaparse'] as const;
+
+interface Outcome {
+  ms: number;
+  maxRssKb: number;
+  lines: number;
+  suppliers: number;
+  attributedCents: number;
+  unattributedCents: number;
+}
+
+function runContender(script: string, name: string, file: string): Outcome {
+  const child = spawnSync(process.execPath, [script, name, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Outcome;
+}
+
+export const benchmark: Benchmark = {
+  name: 'fec',
+  describe: 'FEC reader + spend per supplier vs udsv and papaparse (MB/s, peak RSS)',
+  async run() {
+    const lineCount = Number(process.env.BENCH_FEC_LINES ?? 1_000_000);
+    const runs = Number(process.env.BENCH_FEC_RUNS ?? 2);
+    const dir = mkdtempSync(join(tmpdir(), 'relocalisons-bench-fec-'));
+    try {
+      const file = join(dir, '552100554FEC20241231.txt');
+      let t = performance.now();
+      const generated = generateFec(file, lineCount);
+      const mb = generated.bytes / 1e6;
+      console.log(
+        `Generated ${generated.lines.toLocaleString('en')} lines, ${mb.toFixed(1)} MB (ISO-8859-15, tab, CRLF) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+      );
+      const script = join(dir, 'fec-contender.mjs');
+      t = performance.now();
+      await build({
+        entryPoints: [join(dirname(fileURLToPath(import.meta.url)), 'fec-contender.ts')],
+        outfile: script,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        banner: {
+          js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        },
+        logLevel: 'error',
+      });
+
+      const best = new Map<string, Outcome>();
+      for (let r = 0; r < runs; r++) {
+        for (const name of CONTENDERS) {
+          const outcome = runContender(script, name, file);
+          const previous = best.get(name);
+          if (!previous || outcome.ms < previous.ms)
+            best.set(name, { ...outcome, maxRssKb: Math.max(outcome.maxRssKb, previous?.maxRssKb ?? 0) });
+          else previous.maxRssKb = Math.max(previous.maxRssKb, outcome.maxRssKb);
+        }
+      }
+
+      const ours = best.get('ours')!;
+      const udsv = best.get('udsv')!;
+      const mbps = (o: Outcome): number => mb / (o.ms / 1000);
+      console.log('');
+      console.log('contender   |   MB/s | lines/s (M) | peak RSS (MB) | suppliers | attributed (€)');
+      console.log('------------|--------|-------------|---------------|-----------|---------------');
+      for (const name of CONTENDERS) {
+        const o = best.get(name)!;
+        console.log(
+          `${name.padEnd(11)} | ${mbps(o).toFixed(0).padStart(6)} | ${(o.lines / (o.ms / 1000) / 1e6).toFixed(2).padStart(11)} | ${(o.maxRssKb / 1024).toFixed(0).padStart(13)} | ${String(o.suppliers).padStart(9)} | ${(o.attributedCents / 100).toFixed(2).padStart(14)}`,
+        );
+      }
+      const agree = CONTENDERS.every((n) => {
+        const o = best.get(n)!;
+        return (
+          o.lines === ours.lines &&
+          o.attributedCents === ours.attributedCents &&
+          o.unattributedCents === ours.unattributedCents &&
+          o.suppliers === ours.suppliers
+        );
+      });
+      const ratio = mbps(ours) / mbps(udsv);
+      const rssMb = ours.maxRssKb / 1024;
+      console.log(
+        `\nours: ${mbps(ours).toFixed(0)} MB/s (target ≥ ${TARGET_MBPS}), ${ratio.toFixed(2)}× udsv (target ≥ ${TARGET_VS_UDSV}), peak RSS ${rssMb.toFixed(0)} MB (target ≤ ${TARGET_RSS_MB}); results ${agree ? 'agree' : 'DISAGREE'} across contenders`,
+      );
+      console.log(
+        '(MB = 10^6 bytes; each figure is the best of the runs, RSS the highest; udsv and papaparse include TextDecoder)',
+      );
+      return agree && mbps(ours) >= TARGET_MBPS && ratio >= TARGET_VS_UDSV && rssMb <= TARGET_RSS_MB;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

@@ -2,6 +2,7 @@
 import type { Command } from './command.ts';
 import { CliError } from './command.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { demoDataCommand } from './commands/demo-data.ts';
 import { seedCommand } from './commands/seed.ts';
 import { startCommand } from './commands/start.ts';
 import { importSireneCommand } from './commands/import-sirene.ts';
@@ -9,7 +10,7 @@ import { tcoCommand } from './commands/tco.ts';
 import { ibalCommand } from './commands/ibal.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, ibalCommand];
+const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, demoDataCommand, ibalCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

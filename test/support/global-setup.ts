@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connect } from '../../src/db/connection.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { ensureDemoData } from '../../src/db/demo/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  await ensureDemoData(); // demo-data/: fixtures for tests and e2e, generated once (a few seconds)
   if (process.env.TEST_DATABASE_URL || process.env.DATABASE_URL) {
     project.provide('pgliteSnapshot', '');
     return;

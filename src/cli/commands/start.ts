@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ensureDemoData } from '../../db/demo/index.ts';
 import { seedDemoData } from '../../db/seed.ts';
 import { buildApp } from '../../server/app.ts';
 import type { Command } from '../command.ts';
@@ -21,7 +22,7 @@ puis sert le site et l'API sur PORT (3000 par défaut).
     const log = (m: string) => console.log(m);
     log(`Base : ${describeDatabase(config)}`);
     const db = await openDatabase(config, log);
-    if (!values['no-seed']) await seedDemoData(db, log);
+    if (!values['no-seed']) await ensureDemoData(undefined, log).then(() => seedDemoData(db, log));
     const app = await buildApp({
       config,
       db,

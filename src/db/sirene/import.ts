@@ -95,9 +95,11 @@ const stagingColumns = [
   'coord_source',
 ] as const;
 
+// One statement empties the staging table and upserts its rows (a SIRET twice in a batch: last wins).
 const upsertSql = `
+  with s as (delete from establishments_staging returning *)
   insert into establishments (${stagingColumns.join(', ')})
-  select distinct on (siret) ${stagingColumns.join(', ')} from establishments_staging order by siret
+  select distinct on (siret) ${stagingColumns.join(', ')} from s order by siret
   on conflict (siret) do update set
     ${stagingColumns
       .filter((c) => c !== 'siret')
@@ -105,12 +107,47 @@ const upsertSql = `
       .join(',\n    ')},
     updated_at = now()`;
 
-const wordsSql = `
-  insert into establishment_words (word)
-  select distinct w from establishments_staging s,
-    regexp_split_to_table(lower(immutable_unaccent(concat_ws(' ', s.name, s.enseigne, s.usual_name, s.sigle, s.naf_label))), '[^a-z0-9]+') w
-  where length(w) >= 3
-  on conflict (word) do nothing`;
+/** Words of names for the typo-correction table, folded like the search folds query words. */
+function nameWords(row: readonly (string | null)[], into: Set<string>): void {
+  // name, enseigne, usual_name, sigle, naf_label (staging column order)
+  for (const i of [2, 4, 5, 6, 10]) {
+    const v = row[i];
+    if (!v) continue;
+    for (const w of v
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/gi, 'oe')
+      .replace(/æ/gi, 'ae')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)) {
+      if (w.length >= 3) into.add(w);
+    }
+  }
+}
+
+/**
+ * Loading into an empty directory: the secondary indexes are dropped and rebuilt at the end
+ * (much faster than maintaining GIN/GiST indexes row by row). Their definitions are read from
+ * the catalogue, so the migration stays the one place that defines them.
+ */
+async function withoutIndexesWhenEmpty(db: Db, load: () => Promise<void>): Promise<void> {
+  const empty = (
+    await db.query<{ empty: boolean }>('select not exists (select 1 from establishments) as empty')
+  ).rows[0]?.empty;
+  if (!empty) return load();
+  const indexes = (
+    await db.query<{ name: string; def: string }>(
+      `select indexname as name, indexdef as def from pg_indexes
+        where schemaname = current_schema() and tablename = 'establishments' and indexname <> 'establishments_pkey'`,
+    )
+  ).rows;
+  for (const i of indexes) await db.exec(`drop index if exists ${i.name}`);
+  try {
+    await load();
+  } finally {
+    for (const i of indexes) await db.exec(i.def);
+  }
+}
 
 /** Department of a kept establishment (always from the commune code), or why it is skipped. */
 function placeOf(
@@ -231,42 +268,65 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     sirens = undefined;
 
     // 4. Establishments, batch by batch.
+    const knownWords = new Set<string>();
     let pending: { e: EstablishmentRecord; department: string | null }[] = [];
+    // The database writes one batch while the next one is parsed (one write in flight).
+    let inflight: Promise<void> = Promise.resolve();
+    const write = async (rows: (string | null)[][]) => {
+      await db.copyRows('establishments_staging', stagingColumns, rows);
+      await db.exec(upsertSql);
+      const seen = new Set<string>();
+      for (const row of rows) nameWords(row, seen);
+      const fresh = [...seen].filter((w) => !knownWords.has(w));
+      if (fresh.length > 0) {
+        for (const w of fresh) knownWords.add(w);
+        await db.query(
+          'insert into establishment_words (word) select unnest($1::text[]) on conflict (word) do nothing',
+          [fresh],
+        );
+      }
+    };
     const flush = async () => {
       if (pending.length === 0) return;
-      const rows = await stagingRows(db, pending, luSource !== undefined, geoSource !== undefined, summary);
-      await db.copyRows('establishments_staging', stagingColumns, rows);
-      await db.exec(`${upsertSql}; ${wordsSql}; truncate establishments_staging`);
-      summary.imported += pending.length;
+      const batch = pending;
       pending = [];
+      const rows = await stagingRows(db, batch, luSource !== undefined, geoSource !== undefined, summary);
+      await inflight;
+      inflight = write(rows);
+      // Surface a failure at the next await, never as an unhandled rejection.
+      inflight.catch(() => undefined);
+      summary.imported += batch.length;
     };
-    for await (const batch of etab.batches()) {
-      for (const row of batch) {
-        summary.read++;
-        const e = mapEstablishment(row, layout);
-        if (e === 'siret') {
-          summary.skipped['invalid-siret']++;
-          continue;
+    await withoutIndexesWhenEmpty(db, async () => {
+      for await (const batch of etab.batches()) {
+        for (const row of batch) {
+          summary.read++;
+          const e = mapEstablishment(row, layout);
+          if (e === 'siret') {
+            summary.skipped['invalid-siret']++;
+            continue;
+          }
+          if (e === 'commune') {
+            summary.skipped['no-commune']++;
+            continue;
+          }
+          const place = placeOf(e, keep);
+          if (typeof place === 'string') {
+            summary.skipped[place]++;
+            continue;
+          }
+          pending.push({ e, department: place.department });
+          if (e.active) summary.active++;
+          else summary.closed++;
+          if (e.diffusion === 'P') summary.partialDiffusion++;
+          if (e.naf25Code) summary.naf25++;
+          if (pending.length >= batchSize) await flush();
         }
-        if (e === 'commune') {
-          summary.skipped['no-commune']++;
-          continue;
-        }
-        const place = placeOf(e, keep);
-        if (typeof place === 'string') {
-          summary.skipped[place]++;
-          continue;
-        }
-        pending.push({ e, department: place.department });
-        if (e.active) summary.active++;
-        else summary.closed++;
-        if (e.diffusion === 'P') summary.partialDiffusion++;
-        if (e.naf25Code) summary.naf25++;
-        if (pending.length >= batchSize) await flush();
+        progress('establishments', summary.read, etab);
       }
-      progress('establishments', summary.read, etab);
-    }
-    await flush();
+      await flush();
+      await inflight;
+    });
     await db.exec('truncate legal_units_staging; truncate establishment_geo_staging; analyze establishments');
   } finally {
     etab.close();

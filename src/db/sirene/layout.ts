@@ -162,7 +162,8 @@ const streetTypes: Record<string, string> = {
 };
 
 const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
-const digits = (v: string | null, len: number) => (v && new RegExp(`^\\d{${len}}$`).test(v) ? v : null);
+const digitPatterns: Record<number, RegExp> = { 5: /^\d{5}$/, 9: /^\d{9}$/, 14: /^\d{14}$/ };
+const digits = (v: string | null, len: 5 | 9 | 14) => (v && digitPatterns[len]!.test(v) ? v : null);
 
 export function mapEstablishment(
   row: readonly string[],

@@ -104,14 +104,21 @@ export function simulate(compiled: CompiledScenario, draws: number, seed: number
   return samples;
 }
 
-/** TCO of every offer for the base vectors with some inputs changed. */
+const scratch = new WeakMap<CompiledScenario, { vecs: Float64Array[]; outs: Float64Array[] }>();
+
+/** TCO of every offer for the base vectors with some inputs changed (reuses scratch buffers). */
 export function tcoWith(
   compiled: CompiledScenario,
   changes: { p: Pick<UncertainParam, 'offer' | 'slot'>; value: number }[],
 ): number[] {
-  const vecs = cloneVectors(compiled.base);
+  let buf = scratch.get(compiled);
+  if (!buf) {
+    buf = { vecs: cloneVectors(compiled.base), outs: compiled.base.map(() => new Float64Array(NOUT)) };
+    scratch.set(compiled, buf);
+  }
+  const { vecs, outs } = buf;
+  for (let i = 0; i < vecs.length; i++) (vecs[i] as Float64Array).set(compiled.base[i] as Float64Array);
   for (const c of changes) setParam(vecs, c.p, c.value);
-  const outs = vecs.map(() => new Float64Array(NOUT));
   evaluateOffers(vecs, outs);
   return outs.map((o) => o[X.TCO] as number);
 }

@@ -54,9 +54,10 @@ test('a buyer finds a demo company despite a typo, opens it and sees its identit
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.locator('.result-status')).toContainText(/trouvés?/);
   const results = page.locator('.result-list');
-  const link = results.getByRole('link', { name: target.name, exact: true }).first();
-  await expect(link).toBeVisible();
+  // Several establishments of one company share its name: take the one looked for.
   const item = results.locator(`li[data-siret="${target.siret}"]`);
+  const link = item.getByRole('link', { name: target.name, exact: true });
+  await expect(link).toBeVisible();
   await expect(item.locator('.why')).toContainText('Pourquoi ce résultat');
   // The map shows the page's located results; hovering the list highlights the point.
   await expect(page.getByTestId('brittany-map').locator(`[data-point="${target.siret}"]`)).toHaveCount(1);
@@ -89,7 +90,7 @@ test('a buyer finds a demo company despite a typo, opens it and sees its identit
   // The back button returns to the same search.
   await page.goBack();
   await expect(page.getByLabel('Nom, enseigne, sigle ou activité')).toHaveValue(query);
-  await expect(results.getByRole('link', { name: target.name, exact: true }).first()).toBeVisible();
+  await expect(item.getByRole('link', { name: target.name, exact: true })).toBeVisible();
 });
 
 test('the keyboard alone searches, picks a commune in the combobox and opens a result', async ({ page }) => {

@@ -1,17 +1,17 @@
 // Page of one establishment (/trouver/etablissement/:siret): SIRENE identity, public address, position
 // on the map, the company's other establishments and, outside Brittany, its Breton alternatives.
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   alternativesResponseSchema,
   coordSourceLabels,
   establishmentDetailSchema,
   type EstablishmentDetail,
-  type EstablishmentSummary,
 } from '../../../api/establishments.ts';
 import { Page } from '../../components/page.tsx';
 import { BrittanyMap } from '../../components/map/brittany-map.tsx';
-import { establishmentPath } from './find-page.tsx';
-import { formatDate, formatDistance, formatSiren, formatSiret, plural } from './format.ts';
+import { describePlace, establishmentPath, ResultList, ResultMap } from './results.tsx';
+import { formatDate, formatSiren, formatSiret, plural } from './format.ts';
 import { PlaceCombobox } from './place-combobox.tsx';
 import { useApi } from './use-api.ts';
 import './find.css';
@@ -73,7 +73,12 @@ export function EstablishmentPage() {
               <BrittanyMap
                 title={`Position de ${e.name}`}
                 points={[
-                  { id: e.siret, lat: e.location.lat, lon: e.location.lon, label: `${e.name}, ${place(e)}` },
+                  {
+                    id: e.siret,
+                    lat: e.location.lat,
+                    lon: e.location.lon,
+                    label: `${e.name}, ${describePlace(e)}`,
+                  },
                 ]}
                 activeId={e.siret}
               />
@@ -88,11 +93,6 @@ export function EstablishmentPage() {
       <OtherEstablishments e={e} />
     </Page>
   );
-}
-
-function place(e: EstablishmentSummary): string {
-  if (e.commune) return `${e.commune.name}${e.department ? ` (${e.department.code})` : ''}`;
-  return e.country?.label ?? 'lieu non public';
 }
 
 function Identity({ e }: { e: EstablishmentDetail }) {
@@ -146,14 +146,14 @@ function Address({ e }: { e: EstablishmentDetail }) {
   if (e.diffusion === 'P')
     return (
       <>
-        <p>{place(e)}</p>
+        <p>{describePlace(e)}</p>
         <p className="hint">
           Diffusion partielle : à la demande de l’entreprise ou de l’entrepreneur, SIRENE ne rend publics ni
           l’adresse précise ni le nom des personnes physiques. Seuls les champs publics sont affichés.
         </p>
       </>
     );
-  if (e.addressLines.length === 0) return <p>{place(e)}</p>;
+  if (e.addressLines.length === 0) return <p>{describePlace(e)}</p>;
   return (
     <address>
       {e.addressLines.map((line, i) => (
@@ -173,6 +173,10 @@ function Alternatives({ e }: { e: EstablishmentDetail }) {
   const q = new URLSearchParams({ naf: e.naf?.code ?? '', excludeSiren: e.siren, limit: '10' });
   if (near) q.set('near', near);
   const alt = useApi(`/api/v1/alternatives?${q.toString()}`, alternativesResponseSchema);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const navigate = useNavigate();
+  // The reason of each alternative is its « pourquoi ce résultat ».
+  const items = (alt.data?.items ?? []).map((a) => ({ ...a, why: [a.reason] }));
   return (
     <section aria-labelledby="alternatives-heading" className="alternatives">
       <h2 id="alternatives-heading">Alternatives bretonnes</h2>
@@ -211,25 +215,16 @@ function Alternatives({ e }: { e: EstablishmentDetail }) {
       ) : null}
       {alt.data && alt.data.items.length > 0 ? (
         <>
-          <ol className="result-list">
-            {alt.data.items.map((a) => (
-              <li key={a.siret} className="result">
-                <h3>
-                  <Link to={establishmentPath(a.siret)}>{a.name}</Link>
-                </h3>
-                <ul className="facts">
-                  <li>{a.naf ? `${a.naf.label} (${a.naf.code})` : 'Activité non renseignée'}</li>
-                  <li>{place(a)}</li>
-                  {a.headcount ? <li>{a.headcount.label}</li> : null}
-                  {a.distanceKm !== null ? <li>à {formatDistance(a.distanceKm)}</li> : null}
-                </ul>
-                <p className="why">
-                  <span className="why-label">Pourquoi : </span>
-                  {a.reason}
-                </p>
-              </li>
-            ))}
-          </ol>
+          <div className="results-and-map">
+            <ResultList items={items} activeId={activeId} onActive={setActiveId} />
+            <ResultMap
+              items={items}
+              activeId={activeId}
+              onActive={setActiveId}
+              onOpen={(siret) => navigate(establishmentPath(siret))}
+              title="Carte des alternatives bretonnes"
+            />
+          </div>
           <p className="hint">Classement : {alt.data.ranking}</p>
         </>
       ) : null}
@@ -253,7 +248,7 @@ function OtherEstablishments({ e }: { e: EstablishmentDetail }) {
           <ul>
             {others.map((o) => (
               <li key={o.siret}>
-                <Link to={establishmentPath(o.siret)}>{o.enseigne ?? o.name}</Link> — {place(o)}
+                <Link to={establishmentPath(o.siret)}>{o.enseigne ?? o.name}</Link> — {describePlace(o)}
                 {o.isHeadOffice ? ' (siège)' : ''}
                 {!o.active ? ' (fermé)' : ''}
               </li>

@@ -7,13 +7,12 @@ import {
   headcountBands,
   type HeadcountBand,
   searchResponseSchema,
-  type EstablishmentSummary,
   type Facets,
   type SearchResponse,
 } from '../../../api/establishments.ts';
 import { Page } from '../../components/page.tsx';
-import { BrittanyMap, type MapPoint } from '../../components/map/brittany-map.tsx';
-import { formatCount, formatDistance, plural } from './format.ts';
+import { formatCount, plural } from './format.ts';
+import { establishmentPath, ResultList, ResultMap } from './results.tsx';
 import { NafFilter } from './naf-filter.tsx';
 import { PlaceCombobox } from './place-combobox.tsx';
 import {
@@ -53,8 +52,6 @@ const headcountOrder: HeadcountBand[] = [
   '52',
   '53',
 ];
-
-export const establishmentPath = (siret: string) => `/trouver/etablissement/${siret}`;
 
 export function FindPage() {
   const [params, setParams] = useSearchParams();
@@ -381,101 +378,6 @@ function ExportLinks({ search, total }: { search: SearchState; total: number }) 
         JSON
       </a>
     </p>
-  );
-}
-
-function describePlace(e: EstablishmentSummary): string {
-  if (e.commune) return `${e.commune.name}${e.department ? ` (${e.department.code})` : ''}`;
-  if (e.country) return e.country.label;
-  return 'Lieu non public';
-}
-
-function ResultList({
-  items,
-  activeId,
-  onActive,
-}: {
-  items: EstablishmentSummary[];
-  activeId: string | null;
-  onActive: (id: string | null) => void;
-}) {
-  if (items.length === 0) return <div />;
-  return (
-    <ol className="result-list">
-      {items.map((e) => (
-        <li
-          key={e.siret}
-          className={e.siret === activeId ? 'result active' : 'result'}
-          data-siret={e.siret}
-          onMouseEnter={() => onActive(e.siret)}
-          onMouseLeave={() => onActive(null)}
-          onFocus={() => onActive(e.siret)}
-        >
-          <h3>
-            <Link to={establishmentPath(e.siret)}>{e.name}</Link>
-          </h3>
-          {e.enseigne && e.enseigne !== e.name ? <p className="enseigne">Enseigne : {e.enseigne}</p> : null}
-          <ul className="facts">
-            <li>{e.naf ? `${e.naf.label} (${e.naf.code})` : 'Activité non renseignée'}</li>
-            <li>{describePlace(e)}</li>
-            {e.headcount ? <li>{e.headcount.label}</li> : null}
-            {e.distanceKm !== null ? <li>à {formatDistance(e.distanceKm)}</li> : null}
-            {!e.active ? <li className="closed">Fermé</li> : null}
-          </ul>
-          {e.why.length > 0 ? (
-            <p className="why">
-              <span className="why-label">Pourquoi ce résultat : </span>
-              {e.why.join(' ; ')}.
-            </p>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function ResultMap({
-  items,
-  activeId,
-  onActive,
-  onOpen,
-}: {
-  items: EstablishmentSummary[];
-  activeId: string | null;
-  onActive: (id: string | null) => void;
-  onOpen: (siret: string) => void;
-}) {
-  const points: MapPoint[] = items.flatMap((e) =>
-    e.location
-      ? [
-          {
-            id: e.siret,
-            lat: e.location.lat,
-            lon: e.location.lon,
-            label: `${e.name}, ${describePlace(e)}`,
-            href: establishmentPath(e.siret),
-          },
-        ]
-      : [],
-  );
-  const missing = items.length - points.length;
-  return (
-    <div className="result-map">
-      <BrittanyMap
-        title={`Carte des résultats de cette page : ${plural(points.length, 'établissement placé', 'établissements placés')}`}
-        points={points}
-        activeId={activeId}
-        onPointHover={(p) => onActive(p?.id ?? null)}
-        onPointClick={(p, event) => {
-          event.preventDefault();
-          onOpen(p.id);
-        }}
-      />
-      <p className="hint">
-        La liste est le moyen d’accès au clavier : survolez ou parcourez un résultat pour voir son point.
-        {missing > 0 ? ` ${plural(missing, 'résultat n’a', 'résultats n’ont')} pas de position connue.` : ''}
-      </p>
-    </div>
   );
 }
 

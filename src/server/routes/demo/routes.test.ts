@@ -15,6 +15,7 @@ async function appWith(dir: string, ensureDemoData?: () => Promise<unknown>) {
   await app.register(demoRoutes, {
     prefix: '/api/v1',
     demoFecDir: dir,
+    demoSupplierList: join(dir, 'fournisseurs.csv'),
     ...(ensureDemoData ? { ensureDemoData } : {}),
   });
   await app.ready();
@@ -59,6 +60,28 @@ describe('GET /api/v1/demo/fec', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('demo_fec_missing');
     expect(res.json().error.message).toMatch(/FEC de démonstration/);
+    await app.close();
+  });
+});
+
+describe('GET /api/v1/demo/supplier-list', () => {
+  it('streams the demo supplier list as a CSV download', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demo-list-'));
+    const csv = 'Fournisseur;Montant HT;Code postal\r\nBreizh Cartons;1 234,56;35000\r\n';
+    writeFileSync(join(dir, 'fournisseurs.csv'), csv);
+    const app = await appWith(dir);
+    const res = await app.inject({ method: 'GET', url: '/api/v1/demo/supplier-list' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(csv);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="fournisseurs-demonstration.csv"');
+    await app.close();
+  });
+
+  it('answers 404 in French when there is none', async () => {
+    const app = await appWith(join(tmpdir(), 'no-such-folder-relocalisons'));
+    const res = await app.inject({ method: 'GET', url: '/api/v1/demo/supplier-list' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toMatch(/liste de fournisseurs de démonstration/);
     await app.close();
   });
 });

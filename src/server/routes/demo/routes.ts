@@ -1,15 +1,15 @@
-// GET /api/v1/demo/fec: the generated demo FEC, streamed as it is on disk, so a newcomer
-// can try "Mesurer mon IBAL" without a file of their own. The browser then reads it
-// exactly like a dropped file (same worker, same core).
+// GET /api/v1/demo/fec and /demo/supplier-list: the generated demo files, streamed as they
+// are on disk (generated on first request when missing), so a newcomer can try "Mesurer mon
+// IBAL" without a file of their own. The browser reads them exactly like a dropped file.
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { defaultDemoDataDir, DEMO_FILES, ensureDemoData } from '../../../db/demo/index.ts';
 import { HttpError } from '../../errors.ts';
 
 /** demo-data/fec/ at the root of the repository (written by the demo generator). */
-export const defaultDemoFecDir = fileURLToPath(new URL('../../../../demo-data/fec/', import.meta.url));
+export const defaultDemoFecDir = join(defaultDemoDataDir, 'fec');
 
 /** The demo FEC to serve: the first `.txt` file of the folder, by name, or null. */
 export function findDemoFec(dir: string): { path: string; name: string; size: number } | null {
@@ -25,7 +25,9 @@ export function findDemoFec(dir: string): { path: string; name: string; size: nu
 export interface DemoRoutesOptions {
   /** Folder holding the demo FEC; defaults to demo-data/fec/. */
   demoFecDir?: string;
-  /** Writes the demo files when missing (the demo generator's ensureDemoData). */
+  /** The demo supplier list (CSV); defaults to demo-data/suppliers/fournisseurs-2025.csv. */
+  demoSupplierList?: string;
+  /** Writes the demo files when missing; defaults to the demo generator's ensureDemoData. */
   ensureDemoData?: () => Promise<unknown>;
 }
 
@@ -33,6 +35,18 @@ const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.st
 
 export const demoRoutes: FastifyPluginAsyncZod<DemoRoutesOptions> = async (app, options) => {
   const dir = options.demoFecDir ?? defaultDemoFecDir;
+  const supplierList = options.demoSupplierList ?? join(defaultDemoDataDir, DEMO_FILES.supplierList);
+  // The default generator writes into demo-data/ only; tests give their own folder and generator.
+  const ensure =
+    options.ensureDemoData ?? (options.demoFecDir ? undefined : () => ensureDemoData(defaultDemoDataDir));
+  let generating: Promise<unknown> | null = null;
+  const generateOnce = async () => {
+    if (!ensure) return;
+    generating ??= ensure().finally(() => {
+      generating = null;
+    });
+    await generating;
+  };
   app.get(
     '/demo/fec',
     {
@@ -49,8 +63,8 @@ export const demoRoutes: FastifyPluginAsyncZod<DemoRoutesOptions> = async (app, 
     },
     async (_request, reply) => {
       let fec = findDemoFec(dir);
-      if (!fec && options.ensureDemoData) {
-        await options.ensureDemoData();
+      if (!fec) {
+        await generateOnce();
         fec = findDemoFec(dir);
       }
       if (!fec) {
@@ -66,6 +80,35 @@ export const demoRoutes: FastifyPluginAsyncZod<DemoRoutesOptions> = async (app, 
         .header('content-disposition', `attachment; filename="${fec.name.replace(/[^\w.-]/g, '_')}"`)
         .header('cache-control', 'no-cache')
         .send(createReadStream(fec.path));
+    },
+  );
+
+  app.get(
+    '/demo/supplier-list',
+    {
+      schema: {
+        summary: 'Liste de fournisseurs de démonstration (CSV)',
+        description:
+          'Liste fictive de fournisseurs avec montants, SIRET, codes postaux ou pays, pour essayer le calcul sans FEC.',
+        tags: ['démonstration'],
+        response: { 200: z.unknown().describe('Le fichier CSV tel que généré'), 404: errorSchema },
+      },
+    },
+    async (_request, reply) => {
+      if (!existsSync(supplierList)) await generateOnce();
+      if (!existsSync(supplierList)) {
+        throw new HttpError(
+          404,
+          'demo_supplier_list_missing',
+          'La liste de fournisseurs de démonstration n’a pas encore été générée sur ce serveur. Lancez `npm run cli -- demo-data` puis réessayez.',
+        );
+      }
+      return reply
+        .header('content-type', 'text/csv')
+        .header('content-length', String(statSync(supplierList).size))
+        .header('content-disposition', 'attachment; filename="fournisseurs-demonstration.csv"')
+        .header('cache-control', 'no-cache')
+        .send(createReadStream(supplierList));
     },
   );
 };

@@ -116,7 +116,22 @@ export function MeasurePage() {
           >
             Essayer avec le FEC de démonstration
           </a>{' '}
-          (une entreprise bretonne fictive).
+          (une conserverie fictive de Douarnenez) ou{' '}
+          <a
+            href="/api/v1/demo/supplier-list"
+            onClick={(e) => {
+              e.preventDefault();
+              if (!busy)
+                reader.start({
+                  kind: 'url',
+                  url: '/api/v1/demo/supplier-list',
+                  name: 'Liste de fournisseurs de démonstration',
+                });
+            }}
+          >
+            avec une liste de fournisseurs de démonstration
+          </a>
+          .
         </p>
       </section>
 

@@ -147,11 +147,12 @@ export function distributionChart(series: readonly DistributionSeries[], o: Dist
       width: 2,
       dash: st.dash,
     });
-    for (const [p, v] of [
+    const marks = [
       ['P10', s.p10],
       ['P50', s.p50],
       ['P90', s.p90],
-    ] as const) {
+    ] as const;
+    for (const [p, v] of marks) {
       shapes.push({
         kind: 'line',
         x1: x(v),
@@ -171,15 +172,18 @@ export function distributionChart(series: readonly DistributionSeries[], o: Dist
         width: p === 'P50' ? 1.5 : 0.75,
         dash: [3, 3],
       });
-      shapes.push({
-        kind: 'text',
-        x: x(v),
-        y: rowY - 8,
-        text: p,
-        anchor: 'middle',
-        size: 9,
-        fill: st.stroke,
-      });
+      // P10 / P90 labels give way to the P50 label when the spread is too narrow to read them.
+      if (p === 'P50' || Math.abs(x(v) - x(s.p50)) >= 22) {
+        shapes.push({
+          kind: 'text',
+          x: x(v),
+          y: rowY - 8,
+          text: p,
+          anchor: 'middle',
+          size: 9,
+          fill: st.stroke,
+        });
+      }
     }
   });
   return {

@@ -91,6 +91,9 @@ export const chartColors = {
   /** A decrease in a waterfall (dark green, 6.4:1). */
   down: '#1e6b3a',
   total: '#3a4450',
+  /** Tornado: input at its low value (solid) and at its high value (hatched). */
+  low: '#3a4450',
+  high: '#6a3d9a',
 } as const;
 
 /** Maps a domain [d0, d1] linearly onto a range [r0, r1]; a flat domain maps to the range's middle. */
@@ -125,9 +128,15 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-/** Shortens a label to `max` characters with an ellipsis (charts only; tables keep the full text). */
+/**
+ * Shortens a label to `max` characters with an ellipsis (charts only; tables keep the full text).
+ * A final parenthesis, such as the offer in "Taux de défauts (Shenzhen)", is kept whole.
+ */
 export function clip(label: string, max: number): string {
-  return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+  if (label.length <= max) return label;
+  const m = /^(.*\S)\s(\([^()]{1,24}\))$/.exec(label);
+  if (m && m[2]!.length < max - 6) return `${clip(m[1]!, max - m[2]!.length - 1)} ${m[2]}`;
+  return `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
 
 /** Vertical axis gridlines and labels for a horizontal value axis (used by bar charts). */

@@ -39,9 +39,9 @@ export function tornadoChart(bars: readonly TornadoBar[], o: TornadoOptions): Ch
   const ranked = rankTornado(bars, o.max ?? 10);
   const width = o.width ?? 640;
   const rowH = 30;
-  const left = 190;
+  const left = 230;
   const right = 20;
-  const top = 22;
+  const top = 40;
   const plotBottom = top + Math.max(1, ranked.length) * rowH;
   const height = plotBottom + 24;
   const values = [o.base, ...ranked.flatMap((b) => [b.atLow, b.atHigh])];
@@ -59,7 +59,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: TornadoOptions): Ch
   });
   ranked.forEach((b, i) => {
     const y = top + i * rowH + 5;
-    shapes.push({ kind: 'text', x: left - 8, y: y + 14, text: clip(b.label, 30), anchor: 'end', size: 12 });
+    shapes.push({ kind: 'text', x: left - 8, y: y + 14, text: clip(b.label, 36), anchor: 'end', size: 11 });
     // The low-value half is plain, the high-value half is hatched: readable in black and white.
     for (const [value, hatch] of [
       [b.atLow, false],

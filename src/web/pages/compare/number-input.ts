@@ -1,14 +1,5 @@
-// Reading numbers typed the French way ("4,20", "10 000", "12 %") and the value-or-range
-// inputs of the scenario.
+// Helpers of the value-or-range inputs (numbers are read with the core's parseFrenchNumber).
 import type { Range3, Uncertain } from '../../../core/tco/index.ts';
-
-/** "1 234,5" → 1234.5; "" → null; anything else → NaN. Spaces (incl. no-break) are ignored. */
-export function parseFrenchNumber(text: string): number | null {
-  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (t === '') return null;
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return NaN;
-  return Number(t);
-}
 
 /** 1234.5 → "1234,5" (no grouping: the text stays easy to edit). */
 export function formatForInput(v: number | undefined): string {

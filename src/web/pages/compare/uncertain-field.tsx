@@ -2,15 +2,8 @@
 // Text inputs with inputMode="decimal" accept the French comma; the typed text is kept
 // as is while the parsed number flows up, so typing is never interrupted.
 import { useId, useState, type ReactNode } from 'react';
-import type { Uncertain } from '../../../core/tco/index.ts';
-import {
-  formatForInput,
-  isRange,
-  likelyOf,
-  parseFrenchNumber,
-  rangeProblem,
-  scaleUncertain,
-} from './number-input.ts';
+import { parseFrenchNumber, type Uncertain } from '../../../core/tco/index.ts';
+import { formatForInput, isRange, likelyOf, rangeProblem, scaleUncertain } from './number-input.ts';
 
 interface Props {
   label: string;
@@ -56,7 +49,8 @@ export function UncertainField({
 
   function commit(next: Texts, asRange: boolean) {
     setTexts(next);
-    const parse = (t: string) => parseFrenchNumber(t);
+    // Empty → null; not a number → NaN (the core's reader returns null for both).
+    const parse = (t: string) => (t.trim() === '' ? null : (parseFrenchNumber(t) ?? NaN));
     const likely = parse(next.likely);
     if (likely === null) {
       setError(required ? 'Valeur obligatoire.' : null);

@@ -5,6 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFecReader } from '../../core/fec/index.ts';
+import { createPurchaseAggregator } from '../../core/purchases/index.ts';
 import { parseSiren, parseSiret } from '../../core/shared/index.ts';
 import { geoIndex } from '../../server/reference-data.ts';
 import { DEFAULT_SEED, demoDataPaths, ensureDemoData, generateDemoData, type DemoManifest } from './index.ts';
@@ -270,6 +272,21 @@ describe('demo FEC', () => {
         establishments.get(s.siret!)!.codeCommuneEtablissement!.slice(0, 2),
       );
     }
+  });
+
+  it('reads without anomaly through the project’s own FEC reader and purchase rule, to the cent', () => {
+    const purchases = createPurchaseAggregator();
+    const reader = createFecReader({ onLine: (line) => purchases.add(line), fileName: manifest.fec });
+    reader.push(new Uint8Array(bytes));
+    const summary = reader.finish();
+    expect(summary.encoding).toBe('iso-8859-15');
+    expect(summary.lineCount).toBe(key.lineCount);
+    expect(summary.anomalies).toEqual([]);
+    const result = purchases.result();
+    expect(result.totalCents).toBe(key.totals.purchasesCents);
+    expect(result.unattributedCents).toBe(key.totals.unattributedCents);
+    const byAux = new Map(result.suppliers.map((s) => [s.auxiliaryAccount, s.amountCents]));
+    expect(key.suppliers.filter((s) => byAux.get(s.aux) !== s.amountCents)).toEqual([]);
   });
 
   it('gives a multi-supplier entry to both suppliers pro rata', () => {

@@ -130,7 +130,7 @@ function nameWords(row: readonly (string | null)[], into: Set<string>): void {
  * (much faster than maintaining GIN/GiST indexes row by row). Their definitions are read from
  * the catalogue, so the migration stays the one place that defines them.
  */
-async function withoutIndexesWhenEmpty(db: Db, load: () => Promise<void>): Promise<void> {
+export async function withoutIndexesWhenEmpty(db: Db, load: () => Promise<void>): Promise<void> {
   const empty = (
     await db.query<{ empty: boolean }>('select not exists (select 1 from establishments) as empty')
   ).rows[0]?.empty;

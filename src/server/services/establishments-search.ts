@@ -90,12 +90,15 @@ export async function analyseQuery(db: Queryable, q: string): Promise<QueryWord[
   if (candidates.length > 0) {
     // A word is known when it is a word of a name (or, for the last word being typed, the start of one).
     const r = await db.query<{ w: string; known: boolean; correction: string | null }>(
-      `select q.w,
-              exists (select 1 from establishment_words x where x.word = q.w)
-                or (q.w = $2 and exists (select 1 from establishment_words x where x.word like q.w || '%')) as known,
-              (select x.word from establishment_words x where x.word % q.w order by x.word <-> q.w, x.word limit 1) as correction
-         from unnest($1::text[]) as q(w)`,
-      [candidates, last],
+      `select k.w, k.known,
+              case when k.known then null else
+                (select x.word from establishment_words x where x.word % k.w
+                  order by similarity(x.word, k.w) desc, x.word limit 1) end as correction
+         from (select q.w,
+                      exists (select 1 from establishment_words x where x.word = q.w)
+                        or (q.w = $2 and exists (select 1 from establishment_words x where x.word like $3)) as known
+                 from unnest($1::text[]) as q(w)) k`,
+      [candidates, last, `${last}%`],
     );
     for (const row of r.rows) known.set(row.w, { known: row.known, correction: row.correction });
   }
@@ -230,14 +233,17 @@ export async function searchEstablishments(
         from establishments e ${where}
       ),
       page as (
-        select m.siret, m.rank, m.dist from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)}
+        select m.siret, m.rank, m.dist, row_number() over (order by ${order}) as ord
+          from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)}
       )
       select (select count(*)::int from m) as total, ${facetSql} as facets,
-             (select coalesce(json_agg(json_build_array(p.siret, p.rank, p.dist)), '[]') from page p) as page`;
+             (select coalesce(json_agg(x order by x.ord), '[]') from (
+                select ${establishmentColumns('e')}, p.rank, p.dist, p.ord from page p join establishments e on e.siret = p.siret
+              ) x) as page`;
     const r = await db.query<{ total: number; facets: unknown; page: unknown }>(sql, f.params);
     const row = r.rows[0]!;
     const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-    const page = parse<[string, number | null, number | null][]>(row.page);
+    const page = parse<(EstablishmentRow & { rank: number | null; dist: number | null })[]>(row.page);
     return {
       total: Number(row.total),
       facets: parse<Record<string, [string, number][]> | null>(row.facets),
@@ -252,28 +258,12 @@ export async function searchEstablishments(
     partial = true;
   }
 
-  // Full rows of the page, in page order.
-  const sirets = result.page.map((p) => p[0]);
-  const rows = sirets.length
-    ? (
-        await db.query<EstablishmentRow>(
-          `select ${establishmentColumns('e')} from establishments e where e.siret = any($1::text[])`,
-          [sirets],
-        )
-      ).rows
-    : [];
-  const bySiret = new Map(rows.map((r) => [r.siret, r]));
-  const items: EstablishmentSummary[] = [];
-  for (const [siret, , dist] of result.page) {
-    const row = bySiret.get(siret);
-    if (!row) continue;
-    items.push(
-      toSummary(row, {
-        distanceKm: dist,
-        why: explain(row, { analysed, partial, identifier, point, dist, query }),
-      }),
-    );
-  }
+  const items: EstablishmentSummary[] = result.page.map((row) =>
+    toSummary(row, {
+      distanceKm: row.dist,
+      why: explain(row, { analysed, partial, identifier, point, dist: row.dist, query }),
+    }),
+  );
 
   return {
     items,

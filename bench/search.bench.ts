@@ -1,0 +1,278 @@
+// Search latency over 400,000 generated establishments (SEARCH_BENCH_ROWS to change it), on
+// PGlite and PostgreSQL: p50 / p95 of the real search service (text + typo correction +
+// filters + facets + page) for a mix of queries: exact name, name with a typo, NAF + radius,
+// full-text activity + radius. Targets: p95 ≤ 20 ms on PGlite, ≤ 10 ms on PostgreSQL.
+import type { Benchmark } from './run.ts';
+import { searchQuerySchema, type SearchQueryInput } from '../src/api/establishments.ts';
+import type { Db } from '../src/db/connection.ts';
+import { geoIndex } from '../src/db/sirene/geo.ts';
+import { withoutIndexesWhenEmpty } from '../src/db/sirene/import.ts';
+import { nafLabel, nafSectionOf } from '../src/db/sirene/naf.ts';
+import { searchEstablishments } from '../src/server/services/establishments-search.ts';
+import { words } from '../src/server/services/establishments-text.ts';
+import { bretonCommunes, rng } from './sirene-data.ts';
+import { freshDb } from './sirene.bench.ts';
+
+const nf = new Intl.NumberFormat('fr-FR');
+
+// 40 activities, drawn with a Zipf-like law (a few frequent, many rare), like a real register.
+const ACTIVITIES: [string, string][] = [
+  ['BOULANGERIE', '10.71C'],
+  ['GARAGE', '45.20A'],
+  ['MACONNERIE', '43.99C'],
+  ['CONSEIL', '70.22Z'],
+  ['PLOMBERIE', '43.22A'],
+  ['ELECTRICITE', '43.21A'],
+  ['TRANSPORTS', '49.41A'],
+  ['CREPERIE', '56.10A'],
+  ['MENUISERIE', '16.23Z'],
+  ['INFORMATIQUE', '62.01Z'],
+  ['NETTOYAGE', '81.21Z'],
+  ['CHARPENTE', '43.91A'],
+  ['PEINTURE', '43.34Z'],
+  ['COIFFURE', '96.02A'],
+  ['BOUCHERIE', '47.22Z'],
+  ['PHARMACIE', '47.73Z'],
+  ['IMMOBILIER', '68.31Z'],
+  ['ARCHITECTURE', '71.11Z'],
+  ['COMPTABILITE', '69.20Z'],
+  ['LOGISTIQUE', '52.29B'],
+  ['CHAUDRONNERIE', '25.29Z'],
+  ['USINAGE', '25.62B'],
+  ['MECANIQUE', '25.62B'],
+  ['EMBALLAGES', '22.22Z'],
+  ['IMPRIMERIE', '18.12Z'],
+  ['CONSERVERIE', '10.20Z'],
+  ['BRASSERIE', '11.05Z'],
+  ['SERRURERIE', '25.99B'],
+  ['FONDERIE', '24.51Z'],
+  ['TONNELLERIE', '16.24Z'],
+  ['VOILERIE', '13.92Z'],
+  ['CHANTIER NAVAL', '30.11Z'],
+  ['SCIERIE', '16.10A'],
+  ['MAREYAGE', '46.38A'],
+  ['LAITERIE', '10.51C'],
+  ['BISCUITERIE', '10.72Z'],
+  ['CIDRERIE', '11.03Z'],
+  ['ELECTRONIQUE', '26.11Z'],
+  ['PLASTURGIE', '22.29A'],
+  ['ROBOTIQUE', '28.99B'],
+];
+const SYLLABLES = [
+  'ker',
+  'gal',
+  'bri',
+  'mor',
+  'lan',
+  'ven',
+  'goz',
+  'tre',
+  'plou',
+  'gwen',
+  'roz',
+  'hel',
+  'dou',
+  'bihan',
+  'nev',
+  'lez',
+  'pen',
+  'arz',
+  'dan',
+  'ron',
+  'quer',
+  'loc',
+  'stang',
+  'coat',
+];
+
+function surname(r: () => number): string {
+  const n = r() < 0.5 ? 2 : 3;
+  let s = '';
+  for (let i = 0; i < n; i++) s += SYLLABLES[Math.floor(r() * SYLLABLES.length)];
+  return s.toUpperCase();
+}
+
+function zipfPicker(n: number, r: () => number): () => number {
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const w of weights) cumulative.push((acc += w / total));
+  return () => {
+    const x = r();
+    const i = cumulative.findIndex((c) => c >= x);
+    return i === -1 ? n - 1 : i;
+  };
+}
+
+/** Loads `rows` establishments straight into the table (COPY), with the words table. */
+export async function loadSyntheticDirectory(db: Db, rows: number): Promise<{ names: string[] }> {
+  const r = rng(2026);
+  const activity = zipfPicker(ACTIVITIES.length, r);
+  const communes = bretonCommunes();
+  const geo = geoIndex();
+  const located = communes
+    .map((c) => ({ c, p: geo.coordinates(c.code) }))
+    .filter((x): x is { c: (typeof communes)[number]; p: NonNullable<ReturnType<typeof geo.coordinates>> } =>
+      Boolean(x.p),
+    );
+  const columns = [
+    'siret',
+    'siren',
+    'name',
+    'naf_code',
+    'section',
+    'naf_label',
+    'department',
+    'region',
+    'commune_code',
+    'commune_name',
+    'postal_code',
+    'headcount_band',
+    'head_office',
+    'active',
+    'diffusion',
+    'lat',
+    'lon',
+    'coord_source',
+  ];
+  const wordSet = new Set<string>();
+  const names: string[] = [];
+  await withoutIndexesWhenEmpty(db, async () => {
+    let batch: (string | null)[][] = [];
+    for (let i = 0; i < rows; i++) {
+      const [trade, naf] = ACTIVITIES[activity()]!;
+      const name = `${trade} ${surname(r)}`;
+      if (i % 1000 === 0) names.push(name);
+      const { c, p } = located[Math.floor(r() * located.length)]!;
+      // Establishments spread around the commune's point (± 3 km).
+      const lat = p.lat + (r() - 0.5) * 0.05;
+      const lon = p.lon + (r() - 0.5) * 0.07;
+      const siren = String(100_000_000 + i);
+      const label = nafLabel(naf) ?? '';
+      for (const w of words(`${name} ${label}`)) if (w.length >= 3) wordSet.add(w);
+      batch.push([
+        `${siren}00010`,
+        siren,
+        name,
+        naf,
+        nafSectionOf(naf) ?? null,
+        label,
+        c.departement ?? null,
+        '53',
+        c.code,
+        c.nom,
+        c.codesPostaux?.[0] ?? null,
+        ['NN', '00', '01', '02', '03', '11', '12', '21'][Math.floor(r() * 8)]!,
+        't',
+        r() < 0.8 ? 't' : 'f',
+        'O',
+        String(lat),
+        String(lon),
+        'sirene',
+      ]);
+      if (batch.length === 20_000) {
+        await db.copyRows('establishments', columns, batch);
+        batch = [];
+      }
+    }
+    await db.copyRows('establishments', columns, batch);
+  });
+  await db.query('insert into establishment_words (word) select unnest($1::text[]) on conflict do nothing', [
+    [...wordSet],
+  ]);
+  await db.exec('analyze establishments; analyze establishment_words');
+  return { names };
+}
+
+function typo(word: string, r: () => number): string {
+  const i = 1 + Math.floor(r() * (word.length - 2));
+  const kind = r();
+  if (kind < 0.33) return word.slice(0, i) + word.slice(i + 1); // missing letter
+  if (kind < 0.66) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2); // swapped letters
+  return word.slice(0, i) + 'k' + word.slice(i + 1); // wrong letter
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export const benchmark: Benchmark = {
+  name: 'search',
+  describe: 'latence de recherche (p50, p95) sur 400 000 établissements, PGlite et PostgreSQL',
+  async run() {
+    const rows = Number(process.env.SEARCH_BENCH_ROWS ?? 400_000);
+    const perKind = Number(process.env.SEARCH_BENCH_QUERIES ?? 100);
+    let ok = true;
+    for (const engine of ['pglite', 'postgres'] as const) {
+      const fresh = await freshDb(engine);
+      if (!fresh) continue;
+      try {
+        const t0 = performance.now();
+        const { names } = await loadSyntheticDirectory(fresh.db, rows);
+        console.log(
+          `  ${engine} : ${nf.format(rows)} établissements chargés en ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
+        const r = rng(7);
+        const communes = bretonCommunes();
+        const pickCommune = () => communes[Math.floor(r() * communes.length)]!.code;
+        const pickName = () => names[Math.floor(r() * names.length)]!;
+        const kinds: Record<string, () => SearchQueryInput> = {
+          nom: () => ({ q: pickName() }),
+          'faute de frappe': () => {
+            const [trade, last] = pickName().split(' ').slice(-2) as [string, string];
+            return { q: `${trade} ${typo(last, r)}` };
+          },
+          'NAF + rayon': () => ({
+            naf: ACTIVITIES[Math.floor(r() * ACTIVITIES.length)]![1],
+            near: pickCommune(),
+            radiusKm: '20',
+            sort: 'distance',
+          }),
+          'plein texte + rayon': () => ({
+            q: [
+              'usinage',
+              'emballages plastique',
+              'travaux de plomberie',
+              'fabrication biscuits',
+              'conseil gestion',
+              'réparation navale',
+            ][Math.floor(r() * 6)]!,
+            near: pickCommune(),
+            radiusKm: '30',
+          }),
+        };
+        // Warm-up
+        for (const make of Object.values(kinds))
+          for (let i = 0; i < 10; i++) await searchEstablishments(fresh.db, searchQuerySchema.parse(make()));
+        const all: number[] = [];
+        for (const [kind, make] of Object.entries(kinds)) {
+          const times: number[] = [];
+          let hits = 0;
+          for (let i = 0; i < perKind; i++) {
+            const query = searchQuerySchema.parse(make());
+            const t = performance.now();
+            const res = await searchEstablishments(fresh.db, query);
+            times.push(performance.now() - t);
+            if (res.pagination.total > 0) hits++;
+          }
+          times.sort((a, b) => a - b);
+          all.push(...times);
+          console.log(
+            `    ${kind.padEnd(20)} p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${hits}/${perKind} avec résultats)`,
+          );
+        }
+        all.sort((a, b) => a - b);
+        const p95 = percentile(all, 95);
+        const target = engine === 'pglite' ? 20 : 10;
+        if (p95 > target) ok = false;
+        console.log(
+          `    mélange              p50 ${percentile(all, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (objectif p95 ≤ ${target} ms : ${p95 <= target ? 'atteint' : 'MANQUÉ'})`,
+        );
+      } finally {
+        await fresh.drop();
+      }
+    }
+    return ok;
+  },
+};

@@ -128,6 +128,26 @@ test('the keyboard alone searches, picks a commune in the combobox and opens a r
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 });
 
+test('the pager keeps the search in the URL, brings focus to the results and the back button returns', async ({
+  page,
+}) => {
+  await page.goto('/trouver?department=29');
+  const status = page.locator('.result-status');
+  await expect(status).toContainText(/page 1 sur \d+/);
+  const firstOnPage1 = await page.locator('.result-list li').first().getAttribute('data-siret');
+  await page
+    .getByRole('navigation', { name: 'Pages de résultats' })
+    .getByRole('link', { name: /Page suivante/ })
+    .click();
+  await expect(page).toHaveURL(/department=29&page=2/);
+  await expect(status).toContainText(/page 2 sur/);
+  await expect(page.getByRole('heading', { name: 'Résultats' })).toBeFocused();
+  await expect(page.locator('.result-list li').first()).not.toHaveAttribute('data-siret', firstOnPage1 ?? '');
+  await page.goBack();
+  await expect(status).toContainText(/page 1 sur/);
+  await expect(page.locator('.result-list li').first()).toHaveAttribute('data-siret', firstOnPage1 ?? '');
+});
+
 test('the browser places Brest, Rennes, Vannes and Saint-Brieuc inside their department outline', async ({
   page,
   request,

@@ -1,6 +1,6 @@
 // « Trouver un fournisseur » (/trouver): search the directory of Breton establishments (SIRENE) with
 // filters, facet counts, a map beside the list, exports; the whole search lives in the URL.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   exportMaxRows,
@@ -61,6 +61,15 @@ export function FindPage() {
   const apiQuery = toApiQuery(search).toString();
   const result = useApi(`/api/v1/establishments${apiQuery ? `?${apiQuery}` : ''}`, searchResponseSchema);
   const [activeId, setActiveId] = useState<string | null>(null);
+  // After « Page suivante / précédente », bring keyboard and screen-reader users to the new results.
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const shownPage = useRef(search.page);
+  useEffect(() => {
+    if (shownPage.current === search.page) return;
+    shownPage.current = search.page;
+    resultsHeading.current?.focus();
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  }, [search.page]);
 
   const go = (next: SearchState, label = placeLabel) => {
     const p = serialiseSearch(next);
@@ -93,7 +102,9 @@ export function FindPage() {
           onReset={() => go(parseSearch(new URLSearchParams()))}
         />
         <section className="find-results" aria-labelledby="results-heading">
-          <h2 id="results-heading">Résultats</h2>
+          <h2 id="results-heading" ref={resultsHeading} tabIndex={-1}>
+            Résultats
+          </h2>
           <ResultStatus status={result.status} data={data} error={result.error} />
           {data ? (
             <>

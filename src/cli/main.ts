@@ -8,9 +8,10 @@ import { startCommand } from './commands/start.ts';
 import { importSireneCommand } from './commands/import-sirene.ts';
 import { tcoCommand } from './commands/tco.ts';
 import { ibalCommand } from './commands/ibal.ts';
+import { checkCorpusCommand } from './commands/check-corpus.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, demoDataCommand, ibalCommand];
+const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, demoDataCommand, ibalCommand, checkCorpusCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

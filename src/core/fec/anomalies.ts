@@ -20,6 +20,7 @@ export const FecAnomalyCode = {
   badSens: 'bad-sens',
   debitAndCredit: 'debit-and-credit',
   unbalancedEntry: 'unbalanced-entry',
+  fileNamePeriod: 'file-name-period',
 } as const;
 export type FecAnomalyCode = (typeof FecAnomalyCode)[keyof typeof FecAnomalyCode];
 

@@ -93,6 +93,16 @@ describe('reading a FEC excerpt', () => {
     ).toBeUndefined();
   });
 
+  it('says when the closing date in the file name does not end the period of the entries', () => {
+    const { summary } = readText(fecText(invoice), 'utf-8', { fileName: '552100554FEC20231231.txt' });
+    expect(summary.anomalies).toEqual([
+      expect.objectContaining({ code: 'file-name-period', severity: 'info', line: 0 }),
+    ]);
+    expect(summary.anomalies[0]!.message).toMatch(
+      /clôture au 2023-12-31, mais les écritures vont du 2024-01-15/,
+    );
+  });
+
   it('keeps the header names as found, mapped to the official ones', () => {
     const header = STANDARD_HEADER.map((h) => h.toUpperCase());
     const { summary } = readText(fecText(invoice, { header }));

@@ -303,6 +303,12 @@ class StreamingFecReader {
       );
     }
     this.onProgress?.({ bytesRead: this.bytesRead, linesRead: this.lineNo });
+    const period =
+      this.minDate > 0
+        ? { from: isoFromDateNumber(this.minDate), to: isoFromDateNumber(this.maxDate) }
+        : null;
+    const hint = this.fileName === undefined ? null : parseFecFileName(this.fileName);
+    if (hint) this.checkFileNamePeriod(hint.closingDate, period);
     const summary: FecReadSummary = {
       encoding: this.encoding ?? 'utf-8',
       separator: this.separator,
@@ -310,10 +316,7 @@ class StreamingFecReader {
       amountLayout: this.amountLayout,
       bytesRead: this.bytesRead,
       lineCount: this.dataLines,
-      period:
-        this.minDate > 0
-          ? { from: isoFromDateNumber(this.minDate), to: isoFromDateNumber(this.maxDate) }
-          : null,
+      period,
       totalDebitCents: this.totalDebit,
       totalCreditCents: this.totalCredit,
       anomalies: this.log.kept,
@@ -322,9 +325,23 @@ class StreamingFecReader {
       readable: this.phase === 'data' && this.mode !== 'dead',
       skippedLineCount: this.skippedLines,
     };
-    const hint = this.fileName === undefined ? null : parseFecFileName(this.fileName);
     if (hint) summary.fileNameHint = hint;
     return summary;
+  }
+
+  /** The closing date in the file name should end the period of the entries (a year at most). */
+  private checkFileNamePeriod(closingDate: string, period: { from: string; to: string } | null): void {
+    if (!period) return;
+    const oneYearAfterStart = `${Number(period.from.slice(0, 4)) + 1}${period.from.slice(4)}`;
+    if (closingDate >= period.to && closingDate <= oneYearAfterStart) return;
+    this.log.add(
+      A.fileNamePeriod,
+      'info',
+      0,
+      undefined,
+      () =>
+        `Le nom du fichier indique une clôture au ${closingDate}, mais les écritures vont du ${period.from} au ${period.to}. Vérifiez l'exercice exporté ; la période retenue est celle des écritures.`,
+    );
   }
 
   // ---------------------------------------------------------------- bytes and encoding

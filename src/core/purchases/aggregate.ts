@@ -17,8 +17,8 @@
 // accounts are kept, summed per entry; an entry stays open in a window of the most recent
 // `window` entries (1,024 by default), so a FEC sorted by entry (the norm) or slightly out of
 // order is read exactly; when the window is full the oldest entry is closed and attributed.
-// A line arriving for an entry closed long before is reported (code `entry-split`) and counted
-// as a separate entry. Closed entries leave only their totals per journal × supplier × category,
+// A line arriving for an entry closed earlier is reported (code `entry-split`, for entries among
+// the last 50,000 to 100,000 closed) and counted as a separate entry. Closed entries leave only their totals per journal × supplier × category,
 // so memory grows with the number of suppliers and labels, not with the file size.
 //
 // The EcritureNum-constant test needs the whole journal, so each multi-piece entry is attributed
@@ -54,6 +54,8 @@ export interface PurchaseAggregator {
 }
 
 const MAX_SAMPLE_LABELS = 3;
+/** Closed purchase entries remembered (per generation) to detect late fragments. */
+const CLOSED_MEMORY = 50_000;
 const MAX_UNATTRIBUTED_SAMPLES = 5;
 
 interface SupplierRef {
@@ -232,7 +234,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const filter = settings.period;
 
   const open = new Map<string, OpenEntry>();
-  const closedPurchaseKeys = new Set<number>();
+  // Keys of recently closed purchase entries, to report a fragment that comes back late: two
+  // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
+  let closedRecent = new Set<number>();
+  let closedOlder = new Set<number>();
+  const rememberClosed = (k: number) => {
+    if (closedRecent.size >= CLOSED_MEMORY) {
+      closedOlder = closedRecent;
+      closedRecent = new Set();
+    }
+    closedRecent.add(k);
+  };
+  const wasClosed = (k: number) => closedRecent.has(k) || closedOlder.has(k);
   const journals = new Map<string, JournalState>();
   const anomalies: PurchaseAnomaly[] = [];
   let anomalyCount = 0;
@@ -339,7 +352,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   function close(entry: OpenEntry): void {
     open.delete(entry.key);
     if (!entry.hasPurchase) return;
-    closedPurchaseKeys.add(hashKey(entry.key));
+    rememberClosed(hashKey(entry.key));
     const j = journal(entry.journal);
     const pieces = [...entry.pieces.values()];
     if (pieces.length === 1 || entry.num === '') {
@@ -366,7 +379,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const key = `${line.journalCode}\u001f${line.ecritureNum}\u001f${date}`;
     let entry = open.get(key);
     if (!entry) {
-      if (closedPurchaseKeys.size > 0 && closedPurchaseKeys.has(hashKey(key))) {
+      if (closedRecent.size > 0 && wasClosed(hashKey(key))) {
         anomaly({
           line: line.line,
           code: 'entry-split',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartColors, linearScale, niceTicks } from './scene.ts';
+import { chartColors, clip, linearScale, niceTicks } from './scene.ts';
 import { waterfallBars, waterfallChart } from './waterfall.ts';
 import { rankTornado, tornadoChart } from './tornado.ts';
 import { cumulativeChart, runningTotals } from './cumulative.ts';
@@ -18,6 +18,14 @@ function contrastOnWhite(hex: string): number {
   const l = 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
   return 1.05 / (l + 0.05);
 }
+
+describe('chart labels', () => {
+  it('shortens a long label but keeps the offer named in its final parenthesis', () => {
+    expect(clip('Probabilité de rupture dans l’année (Shenzhen)', 30)).toBe('Probabilité de rup… (Shenzhen)');
+    expect(clip('Fret principal', 30)).toBe('Fret principal');
+    expect(clip('Une très longue étiquette sans parenthèse', 12)).toBe('Une très lo…');
+  });
+});
 
 describe('chart scales', () => {
   it('maps a domain onto pixels, including a reversed vertical axis', () => {

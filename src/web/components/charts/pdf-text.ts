@@ -13,6 +13,11 @@ const replacements: Record<string, string> = {
   '\u2010': '-',
   '\u2011': '-',
   σ: 's',
+  Φ: 'Phi',
+  '⁻': '^-',
+  '¹': '1',
+  '₂': '2',
+  '·': '.',
   '√': 'racine ',
 };
 

@@ -135,8 +135,12 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
 export function clip(label: string, max: number): string {
   if (label.length <= max) return label;
   const m = /^(.*\S)\s(\([^()]{1,24}\))$/.exec(label);
-  if (m && m[2]!.length < max - 6) return `${clip(m[1]!, max - m[2]!.length - 1)} ${m[2]}`;
-  return `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
+  if (m && m[2]!.length < max - 6) return `${truncate(m[1]!, max - m[2]!.length - 1)} ${m[2]}`;
+  return truncate(label, max);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
 
 /** Vertical axis gridlines and labels for a horizontal value axis (used by bar charts). */

@@ -39,7 +39,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: TornadoOptions): Ch
   const ranked = rankTornado(bars, o.max ?? 10);
   const width = o.width ?? 640;
   const rowH = 30;
-  const left = 230;
+  const left = 250;
   const right = 20;
   const top = 40;
   const plotBottom = top + Math.max(1, ranked.length) * rowH;
@@ -51,15 +51,28 @@ export function tornadoChart(bars: readonly TornadoBar[], o: TornadoOptions): Ch
   shapes.push({
     kind: 'text',
     x: x(o.base),
-    y: 12,
+    y: 32,
     text: `Référence ${o.format(o.base)}`,
     anchor: 'middle',
     size: 11,
     bold: true,
   });
+  // Legend in words: solid = the input at its low value, hatched = at its high value.
+  shapes.push({ kind: 'rect', x: left, y: 4, width: 14, height: 10, fill: chartColors.low });
+  shapes.push({ kind: 'text', x: left + 18, y: 13, text: 'donnée à sa valeur basse', size: 11 });
+  shapes.push({
+    kind: 'rect',
+    x: left + 170,
+    y: 4,
+    width: 14,
+    height: 10,
+    fill: chartColors.high,
+    hatch: true,
+  });
+  shapes.push({ kind: 'text', x: left + 188, y: 13, text: 'donnée à sa valeur haute', size: 11 });
   ranked.forEach((b, i) => {
     const y = top + i * rowH + 5;
-    shapes.push({ kind: 'text', x: left - 8, y: y + 14, text: clip(b.label, 36), anchor: 'end', size: 11 });
+    shapes.push({ kind: 'text', x: left - 8, y: y + 14, text: clip(b.label, 40), anchor: 'end', size: 11 });
     // The low-value half is plain, the high-value half is hatched: readable in black and white.
     for (const [value, hatch] of [
       [b.atLow, false],
@@ -73,7 +86,7 @@ export function tornadoChart(bars: readonly TornadoBar[], o: TornadoOptions): Ch
         y,
         width: Math.max(1, w),
         height: rowH - 10,
-        fill: hatch ? chartColors.far : chartColors.local,
+        fill: hatch ? chartColors.high : chartColors.low,
         hatch,
       });
     }

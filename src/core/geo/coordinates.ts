@@ -10,11 +10,14 @@ export interface GeoPoint {
 /**
  * Where a commune's coordinates come from:
  * - `geonames`: the GeoNames town of the same name in the same department;
+ * - `geonames-former-commune`: the GeoNames town of a commune merged into this one (a
+ *   « commune déléguée »: Lamballe in Lamballe-Armor), the chef-lieu first — inside the commune;
  * - `epci-centroid`: approximation, the mean of the GeoNames towns of the same EPCI
  *   (intercommunality), typically within 10 km;
  * - `department-centroid`: approximation, the mean of the GeoNames towns of the same department.
  */
-export type CoordinateSource = 'geonames' | 'epci-centroid' | 'department-centroid';
+export type CoordinateSource =
+  'geonames' | 'geonames-former-commune' | 'epci-centroid' | 'department-centroid';
 
 export interface LocatedPoint extends GeoPoint {
   source: CoordinateSource;

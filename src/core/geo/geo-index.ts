@@ -141,10 +141,18 @@ export function buildGeoIndex(raw: GeoRawData): GeoIndex {
   const byPostalCode = new Map<string, Commune[]>();
   const searchable: { commune: Commune; key: string; words: string[] }[] = [];
   const foldedNames = new Map<string, string>();
+  /** Current commune → folded names of the communes merged into it (its chef-lieu first). */
+  const formerNames = new Map<string, string[]>();
   for (const r of raw.communes) {
     const kind = kindOf(r.type);
     const departmentCode = r.departement ?? departmentOfCommuneCode(r.code);
     if (!kind || !departmentCode) continue;
+    if ((kind === 'deleguee' || kind === 'associee') && r.chefLieu) {
+      const names = formerNames.get(r.chefLieu) ?? [];
+      if (r.code === r.chefLieu) names.unshift(foldText(r.nom));
+      else names.push(foldText(r.nom));
+      formerNames.set(r.chefLieu, names);
+    }
     // Delegated communes often share their code with the current commune: the current one wins.
     if (kind !== 'commune' && kind !== 'arrondissement' && communes.has(r.code)) continue;
     const commune: Commune = {
@@ -178,7 +186,7 @@ export function buildGeoIndex(raw: GeoRawData): GeoIndex {
   for (const list of byPostalCode.values()) list.sort(byPopulation);
   searchable.sort((a, b) => byPopulation(a.commune, b.commune));
 
-  const coordinates = locateCommunes(communes, foldedNames, raw.cities ?? []);
+  const coordinates = locateCommunes(communes, foldedNames, formerNames, raw.cities ?? []);
 
   const commune = (code: string) => {
     const c = code.trim().toUpperCase();
@@ -253,6 +261,7 @@ function searchKey(query: string): string {
 function locateCommunes(
   communes: Map<string, Commune>,
   foldedNames: Map<string, string>,
+  formerNames: Map<string, string[]>,
   cities: readonly RawCity[],
 ): Map<string, LocatedPoint> {
   const located = new Map<string, LocatedPoint>();
@@ -279,6 +288,13 @@ function locateCommunes(
   }
   const epciCentroids = new Map([...byEpci].map(([k, v]) => [k, centroid(v)!]));
   const depCentroids = new Map([...byDepartment].map(([k, v]) => [k, centroid(v)!]));
+  for (const c of current) {
+    if (located.has(c.code)) continue;
+    const former = (formerNames.get(c.code) ?? [])
+      .map((name) => towns.get(`${c.departmentCode}|${name}`))
+      .find((p) => p !== undefined);
+    if (former) located.set(c.code, { ...former, source: 'geonames-former-commune', approximate: false });
+  }
   for (const c of current) {
     if (located.has(c.code)) continue;
     const epci = c.epciCode ? epciCentroids.get(c.epciCode) : undefined;

@@ -105,7 +105,8 @@ test('the keyboard alone searches, picks a commune in the combobox and opens a r
   await commune.focus();
   await page.keyboard.type('Quimper');
   const suggestions = page.getByRole('listbox', { name: /Suggestions/ });
-  await expect(suggestions.getByRole('option', { name: /Quimper \(29\)/ })).toBeVisible();
+  // The server builds its geography index on the first commune search: allow it time on a busy machine.
+  await expect(suggestions.getByRole('option', { name: /Quimper \(29\)/ })).toBeVisible({ timeout: 30_000 });
   await page.keyboard.press('ArrowDown');
   await expect(commune).toHaveAttribute('aria-activedescendant', /.+/);
   await page.keyboard.press('Enter');
@@ -126,6 +127,24 @@ test('the keyboard alone searches, picks a commune in the combobox and opens a r
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/trouver\/etablissement\/\d{14}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+});
+
+test('an intercommunality is offered in the place picker and limits the results to its communes', async ({
+  page,
+}) => {
+  await page.goto('/trouver');
+  const place = page.getByRole('combobox', { name: 'Commune ou intercommunalité' });
+  await place.fill('Brest Métro');
+  const option = page
+    .getByRole('listbox', { name: /Suggestions/ })
+    .getByRole('option', { name: /Brest Métropole/ });
+  await expect(option).toBeVisible({ timeout: 30_000 });
+  await option.click();
+  await expect(page).toHaveURL(/epci=242900314/);
+  await expect(place).toHaveValue('Brest Métropole');
+  await expect(page.locator('.result-status')).toContainText(/trouvés?/);
+  // The radius needs a commune to measure from.
+  await expect(page.getByLabel('Rayon autour de la commune')).toBeDisabled();
 });
 
 test('the pager keeps the search in the URL, brings focus to the results and the back button returns', async ({

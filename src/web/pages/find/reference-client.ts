@@ -6,6 +6,7 @@ import {
   type NafTreeResponse,
 } from '../../../api/reference.ts';
 import { getJson } from '../../api-client.ts';
+import { matchEpcis } from './breton-epci.ts';
 
 export type NafLevel = 'section' | 'division' | 'group' | 'class' | 'subclass';
 export interface NafNode {
@@ -79,15 +80,15 @@ export interface PlaceSuggestion {
 const population = new Intl.NumberFormat('fr-FR');
 
 /**
- * Communes matching a name or a postal code. The reference API has no EPCI search yet: the filter
- * state and the search API accept an EPCI (`epci`), the picker offers communes only.
+ * Communes matching a name or a postal code (reference API), then the Breton EPCI whose name matches
+ * (local list, the reference API has no EPCI search).
  */
 export async function suggestPlaces(q: string, signal?: AbortSignal): Promise<PlaceSuggestion[]> {
   const r = await getJson(`/api/v1/reference/communes?q=${encodeURIComponent(q)}&limit=8`, {
     schema: communesResponseSchema,
     signal,
   });
-  return r.items.map((c) => ({
+  const communes = r.items.map((c) => ({
     kind: 'commune' as const,
     code: c.code,
     label: `${c.name} (${c.department.code})`,
@@ -98,4 +99,11 @@ export async function suggestPlaces(q: string, signal?: AbortSignal): Promise<Pl
       .filter(Boolean)
       .join(', '),
   }));
+  const epcis = matchEpcis(q).map((e) => ({
+    kind: 'epci' as const,
+    code: e.code,
+    label: e.name,
+    detail: `intercommunalité de ${e.communes} communes`,
+  }));
+  return [...communes, ...epcis];
 }

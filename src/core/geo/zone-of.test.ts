@@ -114,6 +114,37 @@ describe('zoneOf', () => {
     });
   });
 
+  it('flags a postal code shared across zones and takes the zone of its most populous commune', () => {
+    const border = buildGeoIndex({
+      communes: [
+        {
+          code: '35001',
+          nom: 'Bourg-Breton',
+          type: 'commune-actuelle',
+          departement: '35',
+          region: '53',
+          codesPostaux: ['99999'],
+          population: 900,
+        },
+        {
+          code: '44001',
+          nom: 'Bourg-Nantais',
+          type: 'commune-actuelle',
+          departement: '44',
+          region: '52',
+          codesPostaux: ['99999'],
+          population: 300,
+        },
+      ],
+      departments: [],
+      regions: [],
+    });
+    expect(zoneOf(border, { postalCode: '99999' })).toMatchObject({
+      ok: true,
+      value: { zone: 'bretagne', departments: ['35', '44'], ambiguous: true, info: 'loire-atlantique' },
+    });
+  });
+
   it('counts La Réunion (97400) in France', () => {
     expect(zone({ postalCode: '97400', country: 'France' })).toMatchObject({
       zone: 'france',

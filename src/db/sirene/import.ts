@@ -327,7 +327,11 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       await flush();
       await inflight;
     });
-    await db.exec('truncate legal_units_staging; truncate establishment_geo_staging; analyze establishments');
+    await db.exec('truncate legal_units_staging; truncate establishment_geo_staging');
+    // Merge the GIN pending lists (PGlite has no autovacuum to do it) and refresh statistics.
+    await db.exec(
+      `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); analyze establishments; analyze establishment_words`,
+    );
   } finally {
     etab.close();
     luSource?.close();

@@ -91,9 +91,7 @@ export async function analyseQuery(db: Queryable, q: string): Promise<QueryWord[
     // A word is known when it is a word of a name (or, for the last word being typed, the start of one).
     const r = await db.query<{ w: string; known: boolean; correction: string | null }>(
       `select k.w, k.known,
-              case when k.known then null else
-                (select x.word from establishment_words x where x.word % k.w
-                  order by similarity(x.word, k.w) desc, x.word limit 1) end as correction
+              case when k.known then null else establishment_word_correction(k.w) end as correction
          from (select q.w,
                       exists (select 1 from establishment_words x where x.word = q.w)
                         or (q.w = $2 and exists (select 1 from establishment_words x where x.word like $3)) as known

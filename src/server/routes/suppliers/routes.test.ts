@@ -1,0 +1,139 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../../test/support/app.ts';
+import type { ResolvedSupplier } from '../../../api/suppliers.ts';
+import { breizhScenario, S } from '../../../db/sirene/fixtures.ts';
+import { importSirene } from '../../../db/sirene/import.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const dir = mkdtempSync(join(tmpdir(), 'sirene-resolve-'));
+  const files = breizhScenario();
+  writeFileSync(join(dir, 'e.csv'), files.establishments);
+  writeFileSync(join(dir, 'u.csv'), files.legalUnits);
+  await importSirene(ctx.db, {
+    establishments: join(dir, 'e.csv'),
+    legalUnits: join(dir, 'u.csv'),
+    departments: 'all',
+  });
+});
+afterAll(() => ctx.close());
+
+async function resolve(suppliers: object[]): Promise<Map<string, ResolvedSupplier>> {
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/v1/suppliers/resolve',
+    payload: { suppliers },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return new Map((res.json().results as ResolvedSupplier[]).map((r) => [r.key, r]));
+}
+
+describe('POST /api/v1/suppliers/resolve — locating the suppliers of a FEC', () => {
+  it('finds a supplier by SIRET, with its Breton zone', async () => {
+    const r = (await resolve([{ key: '401CHAUD', siret: S.chaudronnerie }])).get('401CHAUD')!;
+    expect(r).toMatchObject({
+      status: 'found',
+      method: 'siret',
+      confidence: 1,
+      zone: 'bretagne',
+      department: '29',
+      establishment: {
+        siret: S.chaudronnerie,
+        name: 'CHAUDRONNERIE DU LÉON',
+        commune: { code: '29103', name: 'Landerneau' },
+      },
+    });
+  });
+
+  it('finds a company by SIREN: the head office, or the establishment at the given postal code', async () => {
+    const siren = S.chaudronnerie.slice(0, 9);
+    const r = await resolve([
+      { key: 'a', siren },
+      { key: 'b', siren, postalCode: '29600' },
+    ]);
+    expect(r.get('a')).toMatchObject({ method: 'siren', establishment: { siret: S.chaudronnerie } });
+    expect(r.get('b')).toMatchObject({ method: 'siren', establishment: { siret: S.chaudronnerieMorlaix } });
+    expect(r.get('b')!.confidence).toBeGreaterThan(r.get('a')!.confidence);
+  });
+
+  it('places a supplier by postal code when it is not in the directory: Nantes is France (44), Vannes is Bretagne', async () => {
+    const r = await resolve([
+      { key: 'nantes', name: 'Fournisseur inconnu', postalCode: '44000' },
+      { key: 'vannes', postalCode: '56000' },
+    ]);
+    expect(r.get('nantes')).toMatchObject({
+      status: 'found',
+      method: 'postal_code',
+      zone: 'france',
+      department: '44',
+      establishment: null,
+    });
+    expect(r.get('vannes')).toMatchObject({
+      status: 'found',
+      method: 'postal_code',
+      zone: 'bretagne',
+      department: '56',
+    });
+  });
+
+  it('places a foreign supplier by its country', async () => {
+    const r = await resolve([
+      { key: 'de', name: 'Müller GmbH', country: 'DE' },
+      { key: 'cn', name: 'Shenzhen Co., Ltd', country: 'Chine' },
+    ]);
+    expect(r.get('de')).toMatchObject({ status: 'found', zone: 'europe' });
+    expect(r.get('cn')).toMatchObject({ status: 'found', zone: 'world' });
+  });
+
+  it('matches a name written the accounting way: legal form, no accents, punctuation', async () => {
+    const r = (await resolve([{ key: 'x', name: 'S.A.R.L. Chaudronnerie du Leon' }])).get('x')!;
+    expect(r).toMatchObject({
+      status: 'found',
+      method: 'name',
+      zone: 'bretagne',
+      establishment: { siret: S.chaudronnerie },
+    });
+    expect(r.confidence).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('matches a name cut at 30 characters', async () => {
+    const r = (await resolve([{ key: 'x', name: 'ARMOR EMBALLAGES INDUSTRIE SAS'.slice(0, 26) }])).get('x')!;
+    expect(r).toMatchObject({ status: 'found', method: 'name', establishment: { siret: S.emballages } });
+  });
+
+  it('says ambiguous, with candidates, when two companies have close names', async () => {
+    const r = (await resolve([{ key: 'x', name: 'Chaudronnerie' }])).get('x')!;
+    expect(r.status).toBe('ambiguous');
+    expect(r.candidates.map((c) => c.siret)).toEqual(expect.arrayContaining([S.chaudronnerie, S.nantes]));
+  });
+
+  it('says not found, and what to do, for an unknown name', async () => {
+    const r = (await resolve([{ key: 'x', name: 'Zzyzx Quantum Widgets' }])).get('x')!;
+    expect(r).toMatchObject({ status: 'not_found', method: null, confidence: 0, zone: null });
+    expect(r.note).toMatch(/code postal/);
+  });
+
+  it('refuses an amount or any unknown field: amounts never leave the browser', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppliers/resolve',
+      payload: { suppliers: [{ key: 'x', name: 'ACME', amountCents: 120000 }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('invalid_request');
+  });
+
+  it('refuses more than 500 suppliers in one call', async () => {
+    const suppliers = Array.from({ length: 501 }, (_, i) => ({ key: String(i), postalCode: '29200' }));
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/suppliers/resolve',
+      payload: { suppliers },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

@@ -2,6 +2,7 @@
 // calculator on a scenario file, in the same JSON format as POST /api/v1/tco/compute.
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { quickInputSchema, scenarioSchema } from '../../api/tco.ts';
 import { computeTco, expandQuickInput, type Scenario, type TcoResult } from '../../core/tco/index.ts';
 import { CliError, type Command } from '../command.ts';
@@ -128,6 +129,7 @@ export const tcoCommand: Command = {
       throw new CliError(`Lecture de ${file} impossible : ${(e as Error).message}`);
     }
     let scenario: Scenario;
+    z.config(z.locales.fr()); // French validation messages (this process only)
     const quick = quickInputSchema.safeParse(json);
     if (quick.success) scenario = expandQuickInput(quick.data);
     else {

@@ -268,11 +268,15 @@ export function compileScenario(scenario: Scenario): Result<CompiledScenario, Pr
             ? Math.max(2, Math.ceil(mainKm / 800))
             : Math.max(1, Math.ceil(mainKm / 600));
     const likelyQ = Q;
-    const defaultN = sea
-      ? Math.max(1, Math.ceil((likelyQ * unitKg) / REFERENCE.containerPayloadKg.value))
-      : mode === 'air'
-        ? 12
-        : 24;
+    const groupage =
+      offer.landed?.freightPerKg !== undefined && offer.landed?.freightPerShipment === undefined;
+    const defaultN = groupage
+      ? 12
+      : sea
+        ? Math.max(1, Math.ceil((likelyQ * unitKg) / REFERENCE.containerPayloadKg.value))
+        : mode === 'air'
+          ? 12
+          : 24;
     const usdToEur = fxToEur('USD', common.fxRates) ?? 1 / 1.16;
     const freightGiven =
       offer.landed?.freightPerShipment !== undefined || offer.landed?.freightPerKg !== undefined;
@@ -298,6 +302,7 @@ export function compileScenario(scenario: Scenario): Result<CompiledScenario, Pr
         case 'toolingLife':
           return { value: NaN, source: 'calcul : durée de vie du produit' };
         case 'n':
+          if (groupage) return { value: 12, source: `${hyp} : un envoi groupé par mois` };
           return sea
             ? {
                 value: defaultN,

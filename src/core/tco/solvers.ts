@@ -104,7 +104,9 @@ export function flipValues(compiled: CompiledScenario, other: number): FlipResul
       return (t[other] as number) - (t[ref] as number);
     };
     const g0 = gap(current);
-    const def = paramDef(c.key);
+    const base = paramDef(c.key);
+    const def =
+      c.key === 'price' ? { ...base, unit: `${compiled.scenario.offers[c.offer]!.currency}/unité` } : base;
     const path =
       c.offer < 0 ? `common.${def.path.join('.')}` : `offers.${ids[c.offer]}.${def.path.join('.')}`;
     const who = c.offer < 0 ? '' : ` (${compiled.scenario.offers[c.offer]!.name})`;
@@ -134,11 +136,13 @@ export function flipValues(compiled: CompiledScenario, other: number): FlipResul
       }
       flipAt = (lo + hi) / 2;
     }
+    const isRate = /^(fraction|probabilité|\/an)/.test(def.unit);
+    const show = (x: number) => (isRate ? `${fmt(x * 100)} %` : `${fmt(x)} ${def.unit}`);
     const winner = g0 > 0 ? compiled.scenario.offers[ref]!.name : compiled.scenario.offers[other]!.name;
     const message =
       flipAt === null
-        ? `${def.label}${who} : la décision (${winner}) ne bascule pas entre ${fmt(c.low)} et ${fmt(c.high)} ${def.unit}.`
-        : `${def.label}${who} : la décision (${winner}) bascule ${flipAt > current ? 'au-dessus' : 'en dessous'} de ${fmt(flipAt)} ${def.unit} (valeur actuelle ${fmt(current)}).`;
+        ? `${def.label}${who} : la décision (${winner}) ne bascule pas entre ${show(c.low)} et ${show(c.high)}.`
+        : `${def.label}${who} : la décision (${winner}) bascule ${flipAt > current ? 'au-dessus' : 'en dessous'} de ${show(flipAt)} (valeur actuelle ${show(current)}).`;
     results.push({
       path,
       label: `${def.label}${who}`,

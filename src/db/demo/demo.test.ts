@@ -143,6 +143,15 @@ describe('demo SIRENE files', () => {
     expect(share(['25.', '28.'])).toBeGreaterThan(0.05); // metalwork
   });
 
+  it('names most companies after what they do (a road haulier is « … TRANSPORTS … »)', () => {
+    const hauliers = readCsv(paths.legalUnits).rows.filter(
+      (u) => u.activitePrincipaleUniteLegale === '49.41A' && u.denominationUniteLegale,
+    );
+    const named = hauliers.filter((u) => u.denominationUniteLegale!.includes('TRANSPORTS'));
+    expect(hauliers.length).toBeGreaterThan(50);
+    expect(named.length / hauliers.length).toBeGreaterThan(0.5);
+  });
+
   it('geolocates diffusible establishments only, near their commune', () => {
     const lines = readFileSync(paths.geolocation, 'utf8').trimEnd().split('\n');
     const header = lines[0]!.split(';');

@@ -13,7 +13,7 @@ import { createRng } from './prng.ts';
 import { establishmentsCsv, generateSirene, geolocationCsv, legalUnitsCsv } from './sirene.ts';
 
 /** Bump when the output changes, so ensureDemoData regenerates stale files. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 2025;
 const FISCAL_YEAR = 2025;
 

@@ -10,6 +10,7 @@ import {
   FAMILY_NAMES,
   FIRST_NAMES,
   LEGAL_FORMS,
+  NAF_WORDS,
   SECTORS,
   STREET_NAMES,
   STREET_TYPES,
@@ -213,8 +214,14 @@ function initials(words: string[]): string {
 }
 
 /** An invented company name for a sector, with an optional sigle. */
-function companyName(rng: Rng, sector: Sector, commune: Commune): { name: string; sigle: string | null } {
-  const word = rng.pick(sector.words);
+function companyName(
+  rng: Rng,
+  sector: Sector,
+  naf: string,
+  commune: Commune,
+): { name: string; sigle: string | null } {
+  const nafWords = NAF_WORDS[naf];
+  const word = nafWords && rng.chance(0.8) ? rng.pick(nafWords) : rng.pick(sector.words);
   const family = rng.pick(FAMILY_NAMES);
   const breton = rng.pick(BRETON_WORDS);
   const place = communeLabel(commune.name);
@@ -285,6 +292,9 @@ export function generateSirene(rng: Rng, geo: GeoIndex, options: SireneOptions):
   const pickSector = weightedSampler(SECTORS, (s) => s.weight);
   const nafOf = (s: Sector) => rng.weighted(s.naf);
 
+  for (const code of Object.keys(NAF_WORDS)) {
+    if (!nafLabel(code)) throw new Error(`Code NAF inconnu dans les mots de démonstration : ${code}`);
+  }
   for (const s of SECTORS) {
     for (const [code] of s.naf) {
       if (!nafLabel(code)) throw new Error(`Code NAF inconnu dans les secteurs de démonstration : ${code}`);
@@ -342,7 +352,7 @@ export function generateSirene(rng: Rng, geo: GeoIndex, options: SireneOptions):
     const created = forced?.createdOn ?? randomDate(rng, 1962, 2025);
     const family = rng.pick(FAMILY_NAMES);
     const [firstName, sex] = rng.pick(FIRST_NAMES);
-    const generated = companyName(rng, head.sector, head.commune);
+    const generated = companyName(rng, head.sector, head.naf, head.commune);
     const name = forced?.name ?? (soleTrader ? `${firstName} ${family}` : generated.name);
     const sigle = forced || soleTrader ? null : generated.sigle;
     const band = rng.weighted(HEADCOUNT_BANDS);

@@ -37,6 +37,7 @@ Options :
   --period AAAA-MM-JJ..AAAA-MM-JJ   ne retenir que cette période (par défaut : l'exercice du fichier)
   --format table|json       sortie lisible (par défaut) ou un objet JSON
   --badge FICHIER.svg       écrit le badge SVG (refusé si moins de 80 % des achats sont localisés)
+  --accept-proposals        compter les propositions (forme juridique, devise, nom proche) sans confirmation
   --no-directory            ne pas interroger l'annuaire (base de données)`;
 
 function parsePeriod(text: string): Period {
@@ -241,6 +242,7 @@ export const ibalCommand: Command = {
         format: { type: 'string', default: 'table' },
         badge: { type: 'string' },
         'no-directory': { type: 'boolean', default: false },
+        'accept-proposals': { type: 'boolean', default: false },
       },
     });
     const file = positionals[0];
@@ -298,6 +300,7 @@ export const ibalCommand: Command = {
         lookup,
         directory: db ? databaseDirectory(db) : null,
         answers,
+        acceptProposals: values['accept-proposals'],
       });
       const json = toJson(file, read, ibal, anomalies);
       if (values.badge) {

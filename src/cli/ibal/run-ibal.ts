@@ -123,6 +123,8 @@ export interface LocateOptions {
   lookup: PlaceLookup;
   directory: Directory | null;
   answers: ReadonlyMap<string, UserAnswer>;
+  /** Take the proposals (legal form, currency, close name) as if the user had confirmed them. */
+  acceptProposals?: boolean;
 }
 
 export interface LocatedIbal {
@@ -142,9 +144,18 @@ export async function locateAndCompute(
   }
   const ctx = { lookup: options.lookup, directory, answers: options.answers };
   const locations = new Map<string, SupplierLocation | null>();
-  for (const s of purchases.suppliers) locations.set(s.key, locateSupplier(s, ctx));
-  for (const g of purchases.unattributed)
-    locations.set(g.key, locateSupplier({ key: g.key, name: g.label }, ctx));
+  const accept = (l: SupplierLocation | null): SupplierLocation | null =>
+    options.acceptProposals && l?.status === 'proposed' && l.zone
+      ? {
+          ...l,
+          status: 'located',
+          evidence: `${l.evidence} Proposition acceptée sans confirmation (--accept-proposals).`,
+        }
+      : l;
+  for (const s of purchases.suppliers) locations.set(s.key, accept(locateSupplier(s, ctx)));
+  for (const g of purchases.unattributed) {
+    locations.set(g.key, accept(locateSupplier({ key: g.key, name: g.label }, ctx)));
+  }
   const ibal = computeIbal(
     ibalItems(purchases, (key) => locations.get(key) ?? null),
     { period: purchases.period },

@@ -1,5 +1,6 @@
-// A foreign legal form or invoice currency → a country to propose (never to assume).
-import { currencyCountries } from './legal-forms.ts';
+// A foreign legal form, a country named in the name, or the invoice currency → a country to
+// propose (never to assume).
+import { countryWords, currencyCountries } from './legal-forms.ts';
 import { normaliseName } from './normalise.ts';
 import type { CountryHint } from './types.ts';
 
@@ -15,13 +16,29 @@ export const countryName = (alpha2: string): string => {
 /** Hints from the name's legal form and the invoice currencies, the strongest first. */
 export function countryHints(name: string, currencies: readonly string[] = []): CountryHint[] {
   const hints: CountryHint[] = [];
-  for (const form of normaliseName(name).legalForms) {
+  const normalised = normaliseName(name);
+  const named = normalised.tokens.map((t) => countryWords[t]).find((c) => c !== undefined);
+  let namedUsed = false;
+  for (const form of normalised.legalForms) {
     if (form.countries.length === 0) continue;
+    const agrees = named !== undefined && form.countries.includes(named);
+    if (agrees) namedUsed = true;
+    const countries = agrees ? [named, ...form.countries.filter((c) => c !== named)] : form.countries;
     hints.push({
-      countries: form.countries,
+      countries,
       source: 'legal-form',
-      confidence: form.confidence,
-      evidence: `Forme juridique « ${form.label} » : pays probable ${form.countries.map(countryName).join(' ou ')} — à confirmer.`,
+      confidence: agrees ? Math.min(0.9, Math.round((form.confidence + 0.25) * 100) / 100) : form.confidence,
+      evidence: agrees
+        ? `Forme juridique « ${form.label} » et nom citant ${countryName(named)} : pays probable ${countryName(named)} — à confirmer.`
+        : `Forme juridique « ${form.label} » : pays probable ${countries.map(countryName).join(' ou ')} — à confirmer.`,
+    });
+  }
+  if (named !== undefined && !namedUsed && named !== 'FR') {
+    hints.push({
+      countries: [named],
+      source: 'name',
+      confidence: 0.5,
+      evidence: `Le nom du fournisseur cite ${countryName(named)} : pays probable à confirmer.`,
     });
   }
   for (const code of currencies) {

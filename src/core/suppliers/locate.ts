@@ -253,7 +253,7 @@ export function locateSupplier(s: SupplierToLocate, ctx: LocateContext): Supplie
         communeCode: null,
         communeName: null,
         country: country.alpha2,
-        method: hint.source,
+        method: hint.source === 'name' ? 'name' : hint.source,
         confidence: hint.confidence,
         evidence: hint.evidence,
       };

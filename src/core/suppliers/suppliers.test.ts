@@ -54,6 +54,23 @@ describe('country hints', () => {
     expect(hint?.evidence).toMatch(/GmbH.*Allemagne ou Autriche ou Suisse — à confirmer/);
   });
 
+  it('a country named in the name settles a legal form shared by several countries', () => {
+    expect(countryHints('Atlantic Seafoods Ireland Ltd')[0]).toMatchObject({
+      countries: ['IE', 'GB'],
+      confidence: 0.7,
+    });
+    expect(countryHints('Atlantic Seafoods Ltd')[0]).toMatchObject({
+      countries: ['GB', 'IE'],
+      confidence: 0.45,
+    });
+    expect(countryHints('Fjordfisk AS')[0]?.countries[0]).toBe('NO');
+    expect(countryHints('Dongguan Precision Moulds')[0]).toMatchObject({
+      countries: ['CN'],
+      source: 'name',
+      confidence: 0.5,
+    });
+  });
+
   it('proposes China for invoices in CNY and the United States, weakly, for USD', () => {
     expect(countryHints('BRIGHT BOARDS', ['CNY'])[0]).toMatchObject({
       countries: ['CN'],
@@ -64,9 +81,9 @@ describe('country hints', () => {
   });
 
   it('a legal form and a currency that agree reinforce each other', () => {
-    expect(countryHints('SHENZHEN PCB CO., LTD')[0]?.confidence).toBe(0.5);
-    expect(countryHints('SHENZHEN PCB', ['CNY'])[0]?.confidence).toBe(0.8);
-    expect(countryHints('SHENZHEN PCB CO., LTD', ['CNY'])[0]).toMatchObject({
+    expect(countryHints('BRIGHT PCB CO., LTD')[0]?.confidence).toBe(0.5);
+    expect(countryHints('BRIGHT PCB', ['CNY'])[0]?.confidence).toBe(0.8);
+    expect(countryHints('BRIGHT PCB CO., LTD', ['CNY'])[0]).toMatchObject({
       countries: ['CN'],
       confidence: 0.95,
     });

@@ -47,7 +47,7 @@ export type UserAnswers = ReadonlyMap<string, UserAnswer> | Record<string, UserA
 export interface CountryHint {
   /** ISO alpha-2 candidates, most likely first. */
   countries: string[];
-  source: 'legal-form' | 'currency';
+  source: 'legal-form' | 'currency' | 'name';
   confidence: number;
   /** In French. */
   evidence: string;

@@ -110,6 +110,7 @@ export function ExpertForm({ scenario, onChange }: { scenario: Scenario; onChang
           <UncertainField
             label="Total de vos achats annuels (pour l’effet sur l’IBAL)"
             unit="€"
+            allowRange={false}
             value={scenario.common.companyAnnualPurchases}
             onChange={(v) =>
               onChange({

@@ -172,8 +172,8 @@ export function QuickFormView({
                   value={value}
                   checked={form.freight === value}
                   onChange={() => set('freight', value)}
-                />{' '}
-                {label}
+                />
+                <span>{label}</span>
               </label>
             ))}
           </fieldset>

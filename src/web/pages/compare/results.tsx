@@ -198,69 +198,73 @@ export function Results({ result, verdict, simulating }: ResultsProps) {
       <div className="results-grid">
         <div>
           <h3>Détail par unité</h3>
-          <table className="detail-table">
-            <caption className="visually-hidden">Coût par unité, ligne par ligne, pour chaque offre</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ligne</th>
-                {result.offers.map((o) => (
-                  <th key={o.offerId} scope="col" className="num">
-                    {o.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            {groups.map((g) => (
-              <tbody key={g.group}>
-                <tr className="group-row">
-                  <th scope="row">{g.label}</th>
+          <div className="table-scroll">
+            <table className="detail-table">
+              <caption className="visually-hidden">
+                Coût par unité, ligne par ligne, pour chaque offre
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ligne</th>
+                  {result.offers.map((o) => (
+                    <th key={o.offerId} scope="col" className="num">
+                      {o.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              {groups.map((g) => (
+                <tbody key={g.group}>
+                  <tr className="group-row">
+                    <th scope="row">{g.label}</th>
+                    {result.offers.map((o) => (
+                      <td key={o.offerId} className="num">
+                        <strong>{eurUnit(o.groups.find((x) => x.group === g.group)?.perUnit ?? 0)}</strong>
+                      </td>
+                    ))}
+                  </tr>
+                  {lineIds(result.offers, g.group)
+                    .filter(({ id }) =>
+                      result.offers.some((o) => Math.abs(findLine(o, id)?.perUnit ?? 0) >= 5e-5),
+                    )
+                    .map(({ id, label }) => (
+                      <tr key={id}>
+                        <th scope="row" className="line-label">
+                          {label}
+                        </th>
+                        {result.offers.map((o) => {
+                          const line = findLine(o, id);
+                          return (
+                            <td key={o.offerId} className="num">
+                              {line ? (
+                                <>
+                                  <span className={line.counted ? undefined : 'not-counted'}>
+                                    {eurUnit(line.perUnit)}
+                                  </span>
+                                  <WhyLine line={line} what={`${label}, ${o.name}`} />
+                                </>
+                              ) : (
+                                '—'
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                </tbody>
+              ))}
+              <tbody>
+                <tr className="total-row">
+                  <th scope="row">Coût complet</th>
                   {result.offers.map((o) => (
                     <td key={o.offerId} className="num">
-                      <strong>{eurUnit(o.groups.find((x) => x.group === g.group)?.perUnit ?? 0)}</strong>
+                      <strong>{eurUnit(o.tcoPerUnit)}</strong>
                     </td>
                   ))}
                 </tr>
-                {lineIds(result.offers, g.group)
-                  .filter(({ id }) =>
-                    result.offers.some((o) => Math.abs(findLine(o, id)?.perUnit ?? 0) >= 5e-5),
-                  )
-                  .map(({ id, label }) => (
-                    <tr key={id}>
-                      <th scope="row" className="line-label">
-                        {label}
-                      </th>
-                      {result.offers.map((o) => {
-                        const line = findLine(o, id);
-                        return (
-                          <td key={o.offerId} className="num">
-                            {line ? (
-                              <>
-                                <span className={line.counted ? undefined : 'not-counted'}>
-                                  {eurUnit(line.perUnit)}
-                                </span>
-                                <WhyLine line={line} what={`${label}, ${o.name}`} />
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
               </tbody>
-            ))}
-            <tbody>
-              <tr className="total-row">
-                <th scope="row">Coût complet</th>
-                {result.offers.map((o) => (
-                  <td key={o.offerId} className="num">
-                    <strong>{eurUnit(o.tcoPerUnit)}</strong>
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+            </table>
+          </div>
         </div>
 
         <aside aria-labelledby="territoire" className="territory">

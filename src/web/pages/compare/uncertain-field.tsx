@@ -16,8 +16,10 @@ interface Props {
   hint?: ReactNode;
   required?: boolean;
   min?: number;
-  /** Test/automation name for the input. */
+  /** Form name of the input. */
   name?: string;
+  /** False for an input that only takes a single value. */
+  allowRange?: boolean;
 }
 
 type Texts = { low: string; likely: string; high: string };
@@ -39,6 +41,7 @@ export function UncertainField({
   required,
   min = 0,
   name,
+  allowRange = true,
 }: Props) {
   const id = useId();
   const k = percent ? 100 : 1;
@@ -128,10 +131,12 @@ export function UncertainField({
       ) : (
         input('likely', texts.likely, label)
       )}
-      <button type="button" className="link-button uf-toggle" aria-pressed={ranged} onClick={toggleRange}>
-        Fourchette
-        <span className="visually-hidden"> pour « {label} »</span>
-      </button>
+      {allowRange ? (
+        <button type="button" className="link-button uf-toggle" aria-pressed={ranged} onClick={toggleRange}>
+          Fourchette
+          <span className="visually-hidden"> pour « {label} »</span>
+        </button>
+      ) : null}
       {hint ? (
         <p id={hintId} className="uf-hint">
           {hint}

@@ -147,6 +147,39 @@ test('an intercommunality is offered in the place picker and limits the results 
   await expect(page.getByLabel('Rayon autour de la commune')).toBeDisabled();
 });
 
+test('an establishment outside Brittany shows its Breton alternatives with the reason, on a map', async ({
+  page,
+  request,
+}) => {
+  const res = await request.get('/api/v1/establishments?department=44&pageSize=30');
+  const { items } = (await res.json()) as {
+    items: (Found & { naf: { code: string } | null; siren: string })[];
+  };
+  let target: (typeof items)[number] | undefined;
+  for (const e of items) {
+    if (!e.naf) continue;
+    const alt = await request.get(`/api/v1/alternatives?naf=${e.naf.code}&excludeSiren=${e.siren}&limit=10`);
+    if (((await alt.json()) as { items: unknown[] }).items.length > 0) {
+      target = e;
+      break;
+    }
+  }
+  if (!target)
+    throw new Error('Aucun établissement de Loire-Atlantique avec des alternatives bretonnes dans la démo');
+
+  await page.goto(`/trouver/etablissement/${target.siret}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.name);
+  const section = page.locator('section.alternatives');
+  await expect(section.getByRole('heading', { name: 'Alternatives bretonnes' })).toBeVisible();
+  await expect(section.locator('.result-list li').first().locator('.why')).toContainText(/NAF/);
+  await expect(section.getByTestId('brittany-map').locator('[data-point]').first()).toBeAttached();
+  // Every alternative is in one of the four Breton departments.
+  const places = await section.locator('.result-list li .facts li:nth-child(2)').allTextContents();
+  expect(places.length).toBeGreaterThan(0);
+  for (const p of places) expect(p).toMatch(/\((22|29|35|56)\)$/);
+  await expectNoSeriousViolations(page);
+});
+
 test('the pager keeps the search in the URL, brings focus to the results and the back button returns', async ({
   page,
 }) => {

@@ -86,6 +86,10 @@ export function MeasurePage() {
     store.set(item.key, item.name, answer);
     setAnswersVersion((v) => v + 1);
   };
+  const onAnswers = (answers: { item: ToLocate; answer: SupplierAnswer }[]) => {
+    for (const { item, answer } of answers) store.set(item.key, item.name, answer);
+    setAnswersVersion((v) => v + 1);
+  };
   const onForget = (item: ToLocate) => {
     store.delete(item.key, item.name);
     setAnswersVersion((v) => v + 1);
@@ -198,7 +202,12 @@ export function MeasurePage() {
           <LocateStatus state={locate} onRetry={() => void runResolve(done)} />
           {measure ? (
             <>
-              <UnlocatedSuppliers items={measure.toLocate} onAnswer={onAnswer} onForget={onForget} />
+              <UnlocatedSuppliers
+                items={measure.toLocate}
+                onAnswer={onAnswer}
+                onAnswers={onAnswers}
+                onForget={onForget}
+              />
               <IbalResultView
                 result={measure.result}
                 badge={measure.badge}

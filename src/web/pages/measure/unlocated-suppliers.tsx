@@ -33,14 +33,19 @@ const pageSize = 25;
 export function UnlocatedSuppliers({
   items,
   onAnswer,
+  onAnswers,
   onForget,
 }: {
   items: ToLocate[];
   onAnswer: (item: ToLocate, answer: SupplierAnswer) => void;
+  /** Several answers at once (confirming every proposal). */
+  onAnswers: (answers: { item: ToLocate; answer: SupplierAnswer }[]) => void;
   onForget: (item: ToLocate) => void;
 }) {
   const [shown, setShown] = useState(pageSize);
   const total = useMemo(() => items.reduce((s, i) => s + i.amountCents, 0), [items]);
+  const proposals = items.filter((i) => i.proposal !== null);
+  const proposed = proposals.reduce((s, i) => s + i.amountCents, 0);
   if (items.length === 0) {
     return (
       <section aria-labelledby="a-localiser" className="panel">
@@ -59,6 +64,23 @@ export function UnlocatedSuppliers({
         « Ignorer » pour les exclure du calcul (achats intragroupe, taxes…). Vos réponses sont gardées dans ce
         navigateur pour la prochaine fois ; seuls le nom et le code postal sont envoyés pour localiser.
       </p>
+      {proposals.length > 1 ? (
+        <p>
+          {integer(proposals.length)} propositions (forme juridique, devise ou nom proche dans l'annuaire)
+          portent sur {euros(proposed)}. Vérifiez-les ci-dessous, puis{' '}
+          <button
+            type="button"
+            className="secondary small"
+            onClick={() =>
+              onAnswers(
+                proposals.flatMap((item) => (item.proposal ? [{ item, answer: item.proposal.answer }] : [])),
+              )
+            }
+          >
+            confirmer les {integer(proposals.length)} propositions
+          </button>
+        </p>
+      ) : null}
       <datalist id={countryListId}>
         {countryNames.map((name) => (
           <option key={name} value={name} />

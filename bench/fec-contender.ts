@@ -1,6 +1,7 @@
 // One contender of the FEC benchmark, run in its own process so that its peak memory is its own:
 //   node fec-contender.mjs <ours|udsv|papaparse> <file>
-// Prints one JSON line: time, peak RSS and the aggregation's result (to check they agree).
+// Prints one JSON line: wall and CPU time (user + system, all threads: GC included), peak RSS and
+// the aggregation's result (to check they agree).
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -113,6 +114,9 @@ const run = contenders[name as keyof typeof contenders];
 if (!run || !file) throw new Error('usage: fec-contender <ours|udsv|papaparse> <file>');
 const agg = new SpendBySupplier();
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 await run(file, agg);
+const cpu = process.cpuUsage(cpuStart);
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, ...agg.result() }));
+const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log(JSON.stringify({ ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, ...agg.result() }));

@@ -949,11 +949,7 @@ class StreamingFecReader {
     // Most fields repeat the previous line's (same entry, same account): try that slot first.
     let slot = this.lastSlot[cache]!;
     let off = slot * CACHE_SLOT_BYTES;
-    if (this.cacheLen[slot] === n) {
-      let k = 0;
-      while (k < n && pool[off + k] === buf[s + k]) k++;
-      if (k === n) return this.cacheStr[slot]!;
-    }
+    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
     // Hash of the first and last 8 bytes (all of a short field: account numbers differ in the middle).
     let h = n;
     const head = n < 8 ? e : s + 8;
@@ -962,16 +958,19 @@ class StreamingFecReader {
     slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
     off = slot * CACHE_SLOT_BYTES;
     this.lastSlot[cache] = slot;
-    if (this.cacheLen[slot] === n) {
-      let k = 0;
-      while (k < n && pool[off + k] === buf[s + k]) k++;
-      if (k === n) return this.cacheStr[slot]!;
-    }
+    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
     const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
-    for (let k = 0; k < n; k++) pool[off + k] = buf[s + k]!;
+    pool.set(buf.subarray(s, e), off);
     this.cacheLen[slot] = n;
     this.cacheStr[slot] = str;
     return str;
+  }
+
+  /** Bytes [s, s + n) of buf equal n bytes of the cache pool at off. */
+  private same(buf: Uint8Array, s: number, off: number, n: number): boolean {
+    const pool = this.cachePool;
+    for (let k = 0; k < n; k++) if (pool[off + k] !== buf[s + k]) return false;
+    return true;
   }
 
   private iso(n: number): string {

@@ -142,6 +142,19 @@ describe('D2 lead-time mismatch (anti-double-count rule)', () => {
   });
 });
 
+describe('D3 currency', () => {
+  it('takes a 3 % buffer on a USD price by default, but none when the rate itself is a range (the Monte Carlo carries the risk)', () => {
+    const noBuffer = (o: OfferInput): OfferInput => ({ ...o, risk: { ...o.risk, fxBufferRate: undefined } });
+    const point = compute(withFar(noBuffer));
+    expect(farLine(point, 'D3').perUnit).toBeCloseTo(0.27, 12); // 3 % × 9 €
+    const ranged = compute(
+      withFar((o) => ({ ...noBuffer(o), fxToEur: { low: 0.85, likely: 0.9, high: 0.95 } })),
+    );
+    expect(farLine(ranged, 'D3').perUnit).toBe(0);
+    expect(farLine(ranged, 'D3').inputs[0]!.source).toMatch(/fourchette du taux/);
+  });
+});
+
 describe('D6 escalation', () => {
   it('levels the price increase over the horizon: 3 %/year over 3 years at 8 % → 2.874 % of the price', () => {
     expect(escalationFactor(0.03, 3, 0.08)).toBeCloseTo(

@@ -373,6 +373,12 @@ export function compileScenario(scenario: Scenario): Result<CompiledScenario, Pr
             source: useRef(REFERENCE.leadTimeCostPerWeek),
           };
         case 'fxBuffer':
+          if (isRange(offer.fxToEur))
+            return {
+              value: 0,
+              source:
+                'le risque de change est porté par la fourchette du taux (Monte Carlo), pas par une provision',
+            };
           return offer.currency === 'EUR'
             ? { value: 0, source: 'offre en euros' }
             : { value: REFERENCE.fxBufferRate.value, source: useRef(REFERENCE.fxBufferRate) };

@@ -44,7 +44,10 @@ export interface FecAnomaly {
 export interface FecReadSummary {
   encoding: 'utf-8' | 'windows-1252' | 'iso-8859-15';
   separator: '\t' | '|' | ';' | ',';
-  /** Normalised header names as found, and how they were mapped. */
+  /**
+   * The header's columns in file order: the official name of each recognised column (`EcrtureLet`,
+   * `ECRITURE DATE` → `EcritureLet`, `EcritureDate`), unknown ones as found.
+   */
   columns: string[];
   /** 'debit-credit' (standard) or 'montant-sens'. */
   amountLayout: 'debit-credit' | 'montant-sens';

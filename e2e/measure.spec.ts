@@ -73,7 +73,13 @@ test('the page says the file stays in the browser and offers a labelled file inp
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/indice breton de l'achat local/i);
   await expect(page.getByText(/lu dans votre navigateur et n'est pas envoyé/)).toBeVisible();
   await expect(page.getByText(/jamais les montants/).first()).toBeVisible();
-  await expect(page.getByLabel(/Choisir un FEC/)).toBeEnabled();
+  const input = page.getByLabel(/Choisir un FEC/);
+  await expect(input).toBeEnabled();
+  // Reachable with the keyboard alone, after the navigation.
+  for (let i = 0; i < 20 && !(await input.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(input).toBeFocused();
   expect(await seriousViolations(page)).toEqual([]);
 });
 
@@ -209,4 +215,10 @@ test('a supplier located by hand raises the coverage and is remembered on the ne
   await page.reload();
   await page.getByLabel(/Choisir un FEC/).setInputFiles(file);
   expect(await expectResult(page)).toEqual(after);
+
+  // The answer can be forgotten: the supplier is to locate again.
+  await page.getByText(/réponse enregistrée dans ce navigateur/).click();
+  await page.getByRole('button', { name: `Oublier la réponse pour ${name}` }).click();
+  await expect(page.locator('.locate-row strong', { hasText: name }).first()).toBeVisible();
+  expect(await expectResult(page)).toEqual(before);
 });

@@ -8,6 +8,7 @@ import { Page } from '../../components/page.tsx';
 import { integer } from '../../components/ibal/format.ts';
 import { listFieldLabels, listFields } from '../../../core/suppliers/index.ts';
 import { AnomaliesSummary } from './anomalies-summary.tsx';
+import { AnsweredSuppliers } from './answered-suppliers.tsx';
 import { ColumnMappingForm } from './column-mapping.tsx';
 import { AnswersStore, browserStorage, type SupplierAnswer } from './answers-store.ts';
 import { DropZone } from './drop-zone.tsx';
@@ -90,8 +91,12 @@ export function MeasurePage() {
     for (const { item, answer } of answers) store.set(item.key, item.name, answer);
     setAnswersVersion((v) => v + 1);
   };
-  const onForget = (item: ToLocate) => {
+  const onForget = (item: { key: string; name: string }) => {
     store.delete(item.key, item.name);
+    setAnswersVersion((v) => v + 1);
+  };
+  const onForgetAll = () => {
+    store.clear();
     setAnswersVersion((v) => v + 1);
   };
 
@@ -207,6 +212,11 @@ export function MeasurePage() {
                 onAnswer={onAnswer}
                 onAnswers={onAnswers}
                 onForget={onForget}
+              />
+              <AnsweredSuppliers
+                rows={measure.result.bySupplier}
+                onForget={onForget}
+                onForgetAll={onForgetAll}
               />
               <IbalResultView
                 result={measure.result}

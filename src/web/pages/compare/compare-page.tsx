@@ -214,6 +214,7 @@ export function ComparePage() {
             form={quick}
             onChange={setQuick}
             referenceData={result?.referenceData ?? []}
+            scenario={scenario}
           />
         ) : expert ? (
           <>

@@ -7,6 +7,7 @@ import { waterfallBars } from '../../components/charts/waterfall.ts';
 import { batchCsv } from './batch.tsx';
 import { allCharts, waterfallSteps } from './charts-data.ts';
 import { eurUnit } from './format.ts';
+import { isPercentPath, labelOfPath, valueAtPath } from './expert-fields.ts';
 import { buildDossier, dossierFileName } from './pdf-dossier.ts';
 import { exampleQuickForm, overlayRanges, toQuickInput, type QuickForm } from './quick-form-state.ts';
 
@@ -36,6 +37,23 @@ describe('quick form with ranges', () => {
     const cheapFar = compute({ ...form, farPrice: { low: 2, likely: 3, high: 3.5 } });
     const p = (r: TcoResult) => r.uncertainty?.pairs[0]?.pReferenceCheaper ?? NaN;
     expect(p(cheapFar)).toBeLessThan(p(narrow));
+  });
+});
+
+describe('quick mode defaults shown with their source', () => {
+  it('every default of the quick expansion has a readable label and a value', () => {
+    const scenario = overlayRanges(expandQuickInput(toQuickInput(form)), form);
+    const entries = Object.entries(scenario.assumptions ?? {});
+    expect(entries.length).toBeGreaterThan(5);
+    for (const [path, source] of entries) {
+      expect(labelOfPath(scenario, path), path).not.toContain('.');
+      expect(valueAtPath(scenario, path), path).toBeDefined();
+      expect(source.length).toBeGreaterThan(3);
+    }
+    expect(labelOfPath(scenario, 'offers.far.landed.freightPerShipment')).toMatch(
+      /^Fret principal par envoi \(/,
+    );
+    expect(isPercentPath('common.carryingRate')).toBe(true);
   });
 });
 

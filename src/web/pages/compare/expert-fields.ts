@@ -206,3 +206,44 @@ export function setPath<T extends object>(obj: T, path: readonly string[], value
   }
   return copy as T;
 }
+
+/** Label of a scenario path such as 'offers.far.landed.freightPerShipment' or 'common.carryingRate'. */
+export function labelOfPath(scenario: { offers: { id: string; name: string }[] }, path: string): string {
+  const parts = path.split('.');
+  if (parts[0] === 'common') {
+    return commonFields.find((f) => f.path.join('.') === parts.slice(1).join('.'))?.label ?? path;
+  }
+  if (parts[0] === 'offers') {
+    const offer = scenario.offers.find((o) => o.id === parts[1]);
+    const rest = parts.slice(2).join('.');
+    const field = offerGroups.flatMap((g) => g.fields).find((f) => f.path.join('.') === rest);
+    return `${field?.label ?? rest} (${offer?.name ?? parts[1]})`;
+  }
+  return path;
+}
+
+/** Whether a path's value is shown as a percentage. */
+export function isPercentPath(path: string): boolean {
+  const rest = path
+    .split('.')
+    .slice(path.startsWith('offers.') ? 2 : 1)
+    .join('.');
+  return [...commonFields, ...offerGroups.flatMap((g) => g.fields)].some(
+    (f) => f.path.join('.') === rest && f.percent,
+  );
+}
+
+/** The value at a scenario path such as 'offers.far.landed.freightPerShipment' (offers by id). */
+export function valueAtPath(
+  scenario: { common: object; offers: { id: string }[] },
+  path: string,
+): Uncertain | undefined {
+  const [head, id, ...rest] = path.split('.');
+  if (head === 'offers')
+    return getPath(
+      scenario.offers.find((o) => o.id === id),
+      rest,
+    );
+  if (head === 'common') return getPath(scenario.common, [id ?? '', ...rest]);
+  return undefined;
+}

@@ -1,7 +1,15 @@
 // Quick mode: about eight inputs; everything else comes from the model's defaults, listed
 // with their sources under the form.
 import { useId } from 'react';
-import { fxToEur, listCities, listPorts, type ReferenceUsed } from '../../../core/tco/index.ts';
+import {
+  fxToEur,
+  listCities,
+  listPorts,
+  type ReferenceUsed,
+  type Scenario,
+  type Uncertain,
+} from '../../../core/tco/index.ts';
+import { isPercentPath, labelOfPath, valueAtPath } from './expert-fields.ts';
 import { Disclosure } from './explain.tsx';
 import { num } from './format.ts';
 import type { QuickForm } from './quick-form-state.ts';
@@ -27,10 +35,13 @@ export function QuickFormView({
   form,
   onChange,
   referenceData,
+  scenario,
 }: {
   form: QuickForm;
   onChange: (f: QuickForm) => void;
   referenceData: ReferenceUsed[];
+  /** The expanded scenario: its `assumptions` say where each default comes from. */
+  scenario: Scenario | null;
 }) {
   const id = useId();
   const set = <K extends keyof QuickForm>(key: K, value: QuickForm[K]) => onChange({ ...form, [key]: value });
@@ -188,19 +199,36 @@ export function QuickFormView({
         />
       </fieldset>
 
-      {referenceData.length > 0 ? (
-        <Disclosure label="Valeurs par défaut utilisées et leurs sources">
-          <span className="explain">
-            <ul>
-              {referenceData.map((r) => (
-                <li key={r.id}>
-                  {r.label} : {num(r.value, 4)} {r.unit} — {r.source} ({r.asOf})
-                </li>
-              ))}
-            </ul>
-          </span>
-        </Disclosure>
-      ) : null}
+      <Disclosure label="Valeurs par défaut utilisées et leurs sources">
+        <span className="explain">
+          <span className="explain-title">Hypothèses du mode rapide (modifiables en mode expert)</span>
+          <ul>
+            {Object.entries(scenario?.assumptions ?? {}).map(([path, source]) => (
+              <li key={path}>
+                {labelOfPath(scenario ?? { offers: [] }, path)} :{' '}
+                <strong>
+                  {scenario ? showValue(valueAtPath(scenario, path), isPercentPath(path)) : '—'}
+                </strong>{' '}
+                — {source}
+              </li>
+            ))}
+          </ul>
+          <span className="explain-title">Données de référence</span>
+          <ul>
+            {referenceData.map((r) => (
+              <li key={r.id}>
+                {r.label} : {num(r.value, 4)} {r.unit} — {r.source} ({r.asOf})
+              </li>
+            ))}
+          </ul>
+        </span>
+      </Disclosure>
     </div>
   );
+}
+
+function showValue(v: Uncertain | undefined, percent: boolean): string {
+  if (v === undefined) return '—';
+  const f = (x: number) => (percent ? `${num(x * 100, 2)} %` : num(x, 4));
+  return typeof v === 'number' ? f(v) : `${f(v.likely)} (de ${f(v.low)} à ${f(v.high)})`;
 }

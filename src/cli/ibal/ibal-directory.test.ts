@@ -1,6 +1,6 @@
 // The CLI's directory is the same service as POST /api/v1/suppliers/resolve, on the database
 // (PGlite, or PostgreSQL when DATABASE_URL is set): a supplier list located through it.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import { breizhScenario, S } from '../../db/sirene/fixtures.ts';
 import { importSirene } from '../../db/sirene/import.ts';
 import { postalLookup } from '../../core/geo/index.ts';
 import { defaultAccountSet } from '../../core/purchases/index.ts';
+import { demoDataPaths, ensureDemoData } from '../../db/demo/index.ts';
+import { cliPostalLookup } from './postal-lookup.ts';
 import { databaseDirectory, locateAndCompute, readPurchases } from './run-ibal.ts';
 
 let db: Db;
@@ -71,4 +73,27 @@ describe('ibal with the directory in the database', () => {
     expect(ibal.loireAtlantiqueCents).toBe(1_500_000);
     expect(ibal.coverage).toBe(95);
   }, 60_000);
+
+  it('the demo supplier list (CSV, 119 suppliers, SIRET or postal code) agrees with its answer key to the cent', async () => {
+    const paths = demoDataPaths(undefined, await ensureDemoData());
+    await importSirene(db, {
+      establishments: paths.establishments,
+      legalUnits: paths.legalUnits,
+      departments: 'all',
+    });
+    const key = JSON.parse(
+      readFileSync(paths.supplierList.replace(/\.csv$/, '.answer-key.json'), 'utf8'),
+    ) as {
+      byZone: Record<'bretagne' | 'france' | 'europe' | 'world', number>;
+    };
+    const read = await readPurchases(paths.supplierList, { accounts: defaultAccountSet, period: null });
+    expect(read.anomalies).toEqual([]);
+    const { ibal } = await locateAndCompute(read.purchases, {
+      lookup: cliPostalLookup(join(dir, 'data')),
+      directory: databaseDirectory(db),
+      answers: new Map(),
+    });
+    expect(ibal.zones).toEqual({ ...key.byZone, unlocated: 0 });
+    expect(ibal.coverage).toBe(100);
+  }, 180_000);
 });

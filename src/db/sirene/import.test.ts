@@ -1,5 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
@@ -213,6 +214,51 @@ describe('import-sirene, other layouts and options', () => {
       enseigne: 'CRÊPERIE "TI BREIZH", BREST',
       commune_name: 'Brest',
     });
+  });
+});
+
+/** A one-entry zip archive (deflate), as INSEE publishes its stock files. */
+function zipOf(name: string, text: string): Buffer {
+  const data = Buffer.from(text);
+  const packed = deflateRawSync(data);
+  const fileName = Buffer.from(name);
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(packed.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(packed.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const centralOffset = local.length + fileName.length + packed.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, fileName, packed, central, fileName, end]);
+}
+
+describe('import-sirene from a zip archive', () => {
+  it('reads the CSV inside the archive as it is inflated', async () => {
+    const files = breizhScenario();
+    const zip = join(dir, 'StockEtablissement_utf8.zip');
+    writeFileSync(zip, zipOf('StockEtablissement_utf8.csv', files.establishments));
+    const s = await importSirene(db, { establishments: zip, departments: ['29'] });
+    expect(s.read).toBe(8);
+    // Finistère: the chaudronnerie, its closed workshop, the bakery.
+    expect(s.imported).toBe(3);
   });
 });
 

@@ -177,7 +177,7 @@ export function MeasurePage() {
       {done ? (
         <>
           <p role="status" className="read-done no-print">
-            « {done.fileName} » lu : {integer(done.purchases.linesRead)} lignes en{' '}
+            « {done.fileName} » lu : {integer(done.fec?.lineCount ?? done.purchases.linesRead)} lignes en{' '}
             {(done.elapsedMs / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s,{' '}
             {integer(done.purchases.suppliers.length)} fournisseurs.
           </p>

@@ -725,11 +725,11 @@ class StreamingFecReader {
     s: number,
     e: number,
     lineNo: number,
-    names: string[],
+    fields: string[],
     text: string,
   ): void {
     this.colOf.fill(-1);
-    if (names.length >= STANDARD_ORDER.length && /^\s*\d{8}\s*$/.test(names[3] ?? '')) {
+    if (fields.length >= STANDARD_ORDER.length && /^\d{8}$/.test(fields[3] ?? '')) {
       STANDARD_ORDER.forEach((c, index) => (this.colOf[Col[c]] = index));
       this.headerNames = STANDARD_ORDER.map((c) => OFFICIAL_NAMES[c]);
       this.columns = [...this.headerNames];

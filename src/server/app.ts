@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Config } from './config.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 export async function buildApp({ config, db, logger = false, webRoot = defaultWebRoot }: BuildOptions): Promise<App> {
+  // Validation messages are shown to people: in French (zod's own French locale).
+  z.config(z.locales.fr());
   const app = Fastify({
     logger,
     bodyLimit: 5 * 1024 * 1024,

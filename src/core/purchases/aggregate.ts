@@ -425,9 +425,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if (j.firstPiece === null) j.firstPiece = dp;
       else if (!j.severalPieces && j.firstPiece !== dp) j.severalPieces = true;
     }
-    const cur = line.idevise;
-    if (cur !== '' && cur !== 'EUR' && !piece.currencies.includes(cur))
-      piece.currencies.push(cur.toUpperCase());
+    const cur = line.idevise === '' ? '' : line.idevise.toUpperCase();
+    if (cur !== '' && cur !== 'EUR' && !piece.currencies.includes(cur)) piece.currencies.push(cur);
     const amount = line.debitCents - line.creditCents;
     if (kind !== null) {
       const cat = categoryCode(account);

@@ -3,7 +3,6 @@
 // Anti-corruption layer: raw cells → typed rows, columns found by header synonyms (or an
 // explicit mapping), every bad cell reported in French with its line and column, never fatal
 // for the other rows. The result is the same PurchasesResult as a FEC gives.
-import readXlsxFile from 'read-excel-file/universal';
 import { cents, err, ok, parseSiren, parseSiret, type Problem, type Result } from '../shared/index.ts';
 import {
   assembleResult,
@@ -461,6 +460,8 @@ export async function readSupplierList(
   if (isZip(bytes)) {
     let rows: Cell[][];
     try {
+      // Loaded on demand: the XLSX reader (≈ 120 KB) stays out of bundles that never meet a workbook.
+      const { default: readXlsxFile } = await import('read-excel-file/universal');
       const sheets = await readXlsxFile(bytes.slice().buffer);
       rows = (sheets[0]?.data ?? []) as Cell[][];
     } catch (e) {

@@ -162,6 +162,14 @@ test('the demo link reads the server-side demo FEC with the same result as the d
   expect(served).toEqual(dropped);
 });
 
+test('the demo supplier list (CSV) gives the index too, its columns recognised', async ({ page }) => {
+  await page.goto('/mesurer');
+  await page.getByRole('link', { name: 'avec une liste de fournisseurs de démonstration' }).click();
+  await expectResult(page);
+  await expect(page.getByText(/Liste de fournisseurs lue avec les colonnes Fournisseur = /)).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('an unreadable file gets a clear French message and the page stays usable', async ({ page }) => {
   await page.goto('/mesurer');
   await page.getByLabel(/Choisir un FEC/).setInputFiles({

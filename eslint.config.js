@@ -31,7 +31,16 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'src/core must run in the browser: no Node built-ins.' },
             {
-              group: ['fastify', 'fastify/*', '@fastify/*', 'pg', '@electric-sql/*', 'react', 'react-*', 'nodemailer'],
+              group: [
+                'fastify',
+                'fastify/*',
+                '@fastify/*',
+                'pg',
+                '@electric-sql/*',
+                'react',
+                'react-*',
+                'nodemailer',
+              ],
               message: 'src/core is pure domain logic: no framework, database or UI.',
             },
             {

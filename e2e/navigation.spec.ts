@@ -19,7 +19,10 @@ test('the home page explains the programme and passes axe', async ({ page }) => 
 for (const area of areas) {
   test(`the navigation reaches « ${area.link} » and the page passes axe`, async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: area.link }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: area.link })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(area.heading);
     expect(await seriousViolations(page)).toEqual([]);
   });

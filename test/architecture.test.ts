@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 describe('src/core', () => {
   it('bundles for the browser without Node built-ins or other layers', async () => {
     const files = sourceFiles(coreDir);
-    const entry = files.map((f) => `export * as m${files.indexOf(f)} from './${relative(coreDir, f)}';`).join('\n');
+    const entry = files
+      .map((f) => `export * as m${files.indexOf(f)} from './${relative(coreDir, f)}';`)
+      .join('\n');
     const result = await build({
       stdin: { contents: entry || 'export {}', resolveDir: coreDir, loader: 'ts' },
       bundle: true,
@@ -29,7 +31,9 @@ describe('src/core', () => {
       metafile: true,
     });
     const inputs = Object.keys(result.metafile.inputs);
-    const outside = inputs.filter((i) => !i.startsWith('src/core/') && !i.startsWith('node_modules/') && i !== '<stdin>');
+    const outside = inputs.filter(
+      (i) => !i.startsWith('src/core/') && !i.startsWith('node_modules/') && i !== '<stdin>',
+    );
     expect(outside).toEqual([]);
   });
 

@@ -11,7 +11,16 @@ import { ibalCommand } from './commands/ibal.ts';
 import { checkCorpusCommand } from './commands/check-corpus.ts';
 import { ConfigError } from '../server/config.ts';
 
-const commands: Command[] = [startCommand, migrateCommand, seedCommand, importSireneCommand, tcoCommand, demoDataCommand, ibalCommand, checkCorpusCommand];
+const commands: Command[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  importSireneCommand,
+  tcoCommand,
+  demoDataCommand,
+  ibalCommand,
+  checkCorpusCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

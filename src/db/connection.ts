@@ -27,7 +27,11 @@ export interface Queryable {
 export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Bulk load rows (arrays of text or null) into a table with COPY when the engine allows it. */
-  copyRows(table: string, columns: readonly string[], rows: readonly (readonly (string | null)[])[]): Promise<void>;
+  copyRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly (string | null)[])[],
+  ): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: a snapshot of the whole database (tests start from it). */
   dumpDataDir?(): Promise<Blob>;
@@ -138,7 +142,9 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
 /** Rows → PostgreSQL COPY text format (tab separated, \N for null, escapes). */
 export function toCopyText(rows: readonly (readonly (string | null)[])[]): string {
   const esc = (v: string | null) =>
-    v === null ? '\\N' : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    v === null
+      ? '\\N'
+      : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   let out = '';
   for (const row of rows) out += row.map(esc).join('\t') + '\n';
   return out;

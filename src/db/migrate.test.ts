@@ -13,7 +13,8 @@ describe('migrations', () => {
   it('are named with a timestamp and applied in order, once', async () => {
     const names = listMigrations().map((m) => m.name);
     expect(names).toEqual([...names].sort());
-    const recorded = (await db.query<{ name: string }>('select name from schema_migrations order by name')).rows;
+    const recorded = (await db.query<{ name: string }>('select name from schema_migrations order by name'))
+      .rows;
     expect(recorded.map((r) => r.name)).toEqual(names);
     expect(await migrate(db)).toEqual([]);
   });
@@ -36,11 +37,17 @@ describe('migrations', () => {
 
   it('bulk-load rows with copyRows, escaping tabs, newlines and nulls', async () => {
     await db.exec('create temporary table copy_probe (a text, b integer, c text)');
-    await db.copyRows('copy_probe', ['a', 'b', 'c'], [
-      ['tab\there', '1', null],
-      ['new\nline \\ back', '2', 'x'],
-    ]);
-    const r = await db.query<{ a: string; b: number; c: string | null }>('select * from copy_probe order by b');
+    await db.copyRows(
+      'copy_probe',
+      ['a', 'b', 'c'],
+      [
+        ['tab\there', '1', null],
+        ['new\nline \\ back', '2', 'x'],
+      ],
+    );
+    const r = await db.query<{ a: string; b: number; c: string | null }>(
+      'select * from copy_probe order by b',
+    );
     expect(r.rows).toEqual([
       { a: 'tab\there', b: 1, c: null },
       { a: 'new\nline \\ back', b: 2, c: 'x' },

@@ -19,7 +19,9 @@ export async function seedDemoData(
   steps: SeedStep[] = demoSeedSteps,
 ): Promise<string[]> {
   const done = new Set(
-    (await db.query<{ key: string }>(`select key from app_settings where key like 'seed:%'`)).rows.map((r) => r.key),
+    (await db.query<{ key: string }>(`select key from app_settings where key like 'seed:%'`)).rows.map(
+      (r) => r.key,
+    ),
   );
   const ran: string[] = [];
   for (const step of steps) {

@@ -40,7 +40,12 @@ export interface BuildOptions {
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
-export async function buildApp({ config, db, logger = false, webRoot = defaultWebRoot }: BuildOptions): Promise<App> {
+export async function buildApp({
+  config,
+  db,
+  logger = false,
+  webRoot = defaultWebRoot,
+}: BuildOptions): Promise<App> {
   // Validation messages are shown to people: in French (zod's own French locale).
   z.config(z.locales.fr());
   const app = Fastify({
@@ -91,7 +96,9 @@ export async function buildApp({ config, db, logger = false, webRoot = defaultWe
     // The front end routes on the client: any non-API GET gets index.html.
     app.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'not_found', message: `Aucune ressource à l’adresse ${request.url}.` } });
+        return reply
+          .status(404)
+          .send({ error: { code: 'not_found', message: `Aucune ressource à l’adresse ${request.url}.` } });
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });

@@ -45,7 +45,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error.statusCode === 413
           ? 'Le contenu envoyé est trop volumineux.'
           : error.statusCode === 415
-            ? "Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json)."
+            ? 'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json).'
             : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
               ? "Le corps de la requête n'est pas un JSON valide."
               : `Requête refusée : ${error.message}`;
@@ -55,13 +55,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send({
       error: {
         code: 'internal_error',
-        message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, signalez-la avec l’heure.',
+        message:
+          'Une erreur inattendue est survenue. Réessayez ; si elle persiste, signalez-la avec l’heure.',
       },
     });
   });
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `Aucune ressource à l’adresse ${request.method} ${request.url}.` } }),
+      .send({
+        error: {
+          code: 'not_found',
+          message: `Aucune ressource à l’adresse ${request.method} ${request.url}.`,
+        },
+      }),
   );
 }

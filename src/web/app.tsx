@@ -10,7 +10,9 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
-        {areas.flatMap((area) => area.routes.map((r) => <Route key={r.path} path={r.path} element={r.element} />))}
+        {areas.flatMap((area) =>
+          area.routes.map((r) => <Route key={r.path} path={r.path} element={r.element} />),
+        )}
         <Route path="a-propos" element={<AboutPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

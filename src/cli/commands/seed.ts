@@ -12,6 +12,8 @@ export const seedCommand: Command = {
     const db = await openDatabase(config, console.log);
     const ran = await seedDemoData(db, console.log);
     await db.close();
-    console.log(ran.length ? `Chargé : ${ran.join(', ')}.` : 'Les données de démonstration sont déjà chargées.');
+    console.log(
+      ran.length ? `Chargé : ${ran.join(', ')}.` : 'Les données de démonstration sont déjà chargées.',
+    );
   },
 };

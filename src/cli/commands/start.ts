@@ -48,6 +48,8 @@ puis sert le site et l'API sur PORT (3000 par défaut).
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`\nRelocalisons est prêt en ${seconds} s : ${config.publicUrl}`);
     log(`  API : ${config.publicUrl}/api/v1 — documentation : ${config.publicUrl}/api/docs`);
-    log('  Aucun compte de démonstration : les pages publiques et les calculs ne demandent pas de connexion.');
+    log(
+      '  Aucun compte de démonstration : les pages publiques et les calculs ne demandent pas de connexion.',
+    );
   },
 };

@@ -34,18 +34,27 @@ export type IdentifierProblem = Problem<'format' | 'checksum'>;
 
 export function parseSiren(raw: string): Result<Siren, IdentifierProblem> {
   const v = clean(raw);
-  if (!/^\d{9}$/.test(v)) return err({ code: 'format', message: `SIREN « ${raw} » invalide : 9 chiffres attendus.` });
+  if (!/^\d{9}$/.test(v))
+    return err({ code: 'format', message: `SIREN « ${raw} » invalide : 9 chiffres attendus.` });
   if (v !== LA_POSTE_SIREN && !luhnValid(v)) {
-    return err({ code: 'checksum', message: `SIREN « ${raw} » invalide : la clé de contrôle ne correspond pas.` });
+    return err({
+      code: 'checksum',
+      message: `SIREN « ${raw} » invalide : la clé de contrôle ne correspond pas.`,
+    });
   }
   return ok(v as Siren);
 }
 
 export function parseSiret(raw: string): Result<Siret, IdentifierProblem> {
   const v = clean(raw);
-  if (!/^\d{14}$/.test(v)) return err({ code: 'format', message: `SIRET « ${raw} » invalide : 14 chiffres attendus.` });
+  if (!/^\d{14}$/.test(v))
+    return err({ code: 'format', message: `SIRET « ${raw} » invalide : 14 chiffres attendus.` });
   const valid = v.startsWith(LA_POSTE_SIREN) ? luhnValid(v) || digitSum(v) % 5 === 0 : luhnValid(v);
-  if (!valid) return err({ code: 'checksum', message: `SIRET « ${raw} » invalide : la clé de contrôle ne correspond pas.` });
+  if (!valid)
+    return err({
+      code: 'checksum',
+      message: `SIRET « ${raw} » invalide : la clé de contrôle ne correspond pas.`,
+    });
   return ok(v as Siret);
 }
 

@@ -31,7 +31,9 @@ export function allocateCents(total: number, weights: readonly number[]): Cents[
   const raw = weights.map((w) => (abs * Math.abs(w)) / weightSum);
   const parts = raw.map(Math.floor);
   let rest = abs - parts.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => ({ i, frac: r - Math.floor(r) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = raw
+    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (rest <= 0) break;
     parts[i] = (parts[i] ?? 0) + 1;

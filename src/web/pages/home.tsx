@@ -13,8 +13,8 @@ export function HomePage() {
         <p>
           Une étude menée pour la Région en 2021 a estimé ce que représenterait la relocalisation d'une partie
           des achats des entreprises bretonnes : un potentiel de <strong>130 000 emplois</strong> et de{' '}
-          <strong>5 milliards d'euros de PIB</strong> à l'horizon 2030. Chaque commande passée à un fournisseur
-          proche fait vivre un atelier, une usine ou un bureau d'études de la région.
+          <strong>5 milliards d'euros de PIB</strong> à l'horizon 2030. Chaque commande passée à un
+          fournisseur proche fait vivre un atelier, une usine ou un bureau d'études de la région.
         </p>
       </section>
 
@@ -24,8 +24,8 @@ export function HomePage() {
           <li className="card">
             <h3>Sensibiliser</h3>
             <p>
-              Montrer aux dirigeants, acheteurs et responsables RSE ce que pèsent leurs achats hors de Bretagne,
-              avec un indicateur simple : l'indice breton de l'achat local.
+              Montrer aux dirigeants, acheteurs et responsables RSE ce que pèsent leurs achats hors de
+              Bretagne, avec un indicateur simple : l'indice breton de l'achat local.
             </p>
           </li>
           <li className="card">
@@ -38,8 +38,8 @@ export function HomePage() {
           <li className="card">
             <h3>Accompagner les relocalisations</h3>
             <p>
-              Aider à décider sur le coût complet plutôt que sur le seul prix unitaire, puis suivre pas à pas un
-              parcours de relocalisation.
+              Aider à décider sur le coût complet plutôt que sur le seul prix unitaire, puis suivre pas à pas
+              un parcours de relocalisation.
             </p>
           </li>
         </ol>

@@ -12,7 +12,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       schema: {
-        summary: "État du service et de sa base de données",
+        summary: 'État du service et de sa base de données',
         tags: ['système'],
         response: { 200: healthSchema, 503: healthSchema },
       },
@@ -25,7 +25,11 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         .catch(() => false);
       const body = {
         status: ok ? ('ok' as const) : ('degraded' as const),
-        database: { engine: app.db.engine, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+        database: {
+          engine: app.db.engine,
+          ok,
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        },
         version: process.env.npm_package_version ?? '0.1.0',
       };
       return reply.status(ok ? 200 : 503).send(body);

@@ -9,7 +9,12 @@ export const metaRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Point d'entrée de l'API : version et liens",
         tags: ['système'],
         response: {
-          200: z.object({ name: z.string(), version: z.literal('v1'), docs: z.string(), openapi: z.string() }),
+          200: z.object({
+            name: z.string(),
+            version: z.literal('v1'),
+            docs: z.string(),
+            openapi: z.string(),
+          }),
         },
       },
     },

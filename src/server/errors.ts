@@ -61,13 +61,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        error: {
-          code: 'not_found',
-          message: `Aucune ressource à l’adresse ${request.method} ${request.url}.`,
-        },
-      }),
+    reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `Aucune ressource à l’adresse ${request.method} ${request.url}.`,
+      },
+    }),
   );
 }

@@ -90,9 +90,13 @@ export function utf8SequenceLength(buf: Uint8Array, i: number, end: number): num
 /**
  * Chooses the encoding from a window of bytes (everything before it was ASCII): well-formed UTF-8 →
  * 'utf-8'; otherwise any byte 0x80–0x9F → 'windows-1252'; otherwise 'iso-8859-15'. When `final` is
- * false a sequence cut by the end of the window counts as well-formed.
+ * false and a sequence is cut by the end of the window, the answer waits for more bytes (null):
+ * taking it as well-formed made the choice depend on where the stream happened to be cut.
  */
-export function sniffEncoding(buf: Uint8Array, final: boolean): FecEncoding {
+export function sniffEncoding(buf: Uint8Array, final: true): FecEncoding;
+export function sniffEncoding(buf: Uint8Array, final: boolean): FecEncoding | null;
+/** null: the window ends inside a possible UTF-8 sequence, so more bytes are needed to decide. */
+export function sniffEncoding(buf: Uint8Array, final: boolean): FecEncoding | null {
   let utf8 = true;
   let c1 = false;
   for (let i = 0; i < buf.length; i++) {
@@ -103,7 +107,7 @@ export function sniffEncoding(buf: Uint8Array, final: boolean): FecEncoding {
     const n = utf8SequenceLength(buf, i, buf.length);
     if (n > 0) i += n - 1;
     else if (n === 0 || final) utf8 = false;
-    else break;
+    else return null;
   }
   if (utf8) return 'utf-8';
   return c1 ? 'windows-1252' : 'iso-8859-15';

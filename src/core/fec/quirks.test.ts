@@ -322,3 +322,19 @@ describe('amounts and dates in the file', () => {
     ]);
   });
 });
+
+describe('encoding choice and chunk boundaries', () => {
+  it('does not take a Latin-9 letter cut at the end of the sniffing window for UTF-8', () => {
+    const text = fecText([row('AC', '1', '20240105', '60110000', 'Été', '150,00', '0,00')]);
+    const bytes = encodeText(text, 'iso-8859-15');
+    const e9 = bytes.indexOf(0xc9); // 'É' in ISO-8859-15, the first non-ASCII byte
+    // The data line starts a chunk that ends right after 'É': the sniffing window (16 bytes and
+    // more) ends on a byte that, alone, could start a UTF-8 sequence.
+    const lineStart = bytes.indexOf(0x0a) + 1;
+    const cut = readBytes(bytes, { sniffBytes: 16 }, [lineStart, e9 + 1]);
+    const whole = readBytes(bytes, { sniffBytes: 16 });
+    expect(cut.summary.encoding).toBe('iso-8859-15');
+    expect(cut.lines[0]?.compteLib).toBe('Été');
+    expect(cut.lines).toEqual(whole.lines);
+  });
+});

@@ -409,7 +409,14 @@ class StreamingFecReader {
     const data = concat(this.sniffParts);
     this.sniffParts = [];
     this.sniffLen = 0;
-    this.setEncoding(sniffEncoding(data, final));
+    const encoding = sniffEncoding(data, final);
+    if (encoding === null) {
+      // The window ends inside a possible UTF-8 sequence: decide once its next bytes arrive.
+      this.sniffParts = [data];
+      this.sniffLen = data.length;
+      return;
+    }
+    this.setEncoding(encoding);
     this.processChunk(data);
   }
 

@@ -166,3 +166,6 @@ export const STANDARD_ORDER: readonly ColKey[] = [
   'montantDevise',
   'idevise',
 ];
+
+/** The header of a standard 18-column FEC, as the regulation spells it (for writers of FEC files). */
+export const FEC_STANDARD_HEADER: readonly string[] = STANDARD_ORDER.map((k) => OFFICIAL_NAMES[k]);

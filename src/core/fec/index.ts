@@ -4,6 +4,7 @@ export { createFecReader, readFecChunks, readFecStream } from './reader.ts';
 export type { FecReader, FecReaderOptions } from './reader.ts';
 export { FecAnomalyCode } from './anomalies.ts';
 export { parseFecFileName } from './file-name.ts';
+export { FEC_STANDARD_HEADER } from './columns.ts';
 export type { FecFileNameHint } from './file-name.ts';
 export { encodeText } from './encoding.ts';
 export type { FecEncoding } from './encoding.ts';

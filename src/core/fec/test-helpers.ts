@@ -1,28 +1,10 @@
 // Helpers for the reader's tests: build FEC bytes from text, read them back in chunks.
 import { encodeText, type FecEncoding } from './encoding.ts';
+import { FEC_STANDARD_HEADER } from './columns.ts';
 import { createFecReader, type FecReaderOptions } from './reader.ts';
 import type { FecLine, FecReadSummary } from './types.ts';
 
-export const STANDARD_HEADER = [
-  'JournalCode',
-  'JournalLib',
-  'EcritureNum',
-  'EcritureDate',
-  'CompteNum',
-  'CompteLib',
-  'CompAuxNum',
-  'CompAuxLib',
-  'PieceRef',
-  'PieceDate',
-  'EcritureLib',
-  'Debit',
-  'Credit',
-  'EcritureLet',
-  'DateLet',
-  'ValidDate',
-  'Montantdevise',
-  'Idevise',
-];
+export const STANDARD_HEADER = [...FEC_STANDARD_HEADER];
 
 export interface FecTextOptions {
   separator?: string;

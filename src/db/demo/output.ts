@@ -1,37 +1,17 @@
 // What the demo FEC becomes on disk: the file (ISO-8859-15, tab-separated, 18 columns), its
 // answer key (expected spend per supplier and per zone, computed from the same entries) and a
 // supplier-list CSV example.
+import { FEC_STANDARD_HEADER } from '../../core/fec/index.ts';
 import { allocateCents } from '../../core/shared/index.ts';
 import type { DemoFec, DemoSupplier, FecEntry, Zone } from './fec.ts';
 import type { Rng } from './prng.ts';
-
-export const FEC_HEADER = [
-  'JournalCode',
-  'JournalLib',
-  'EcritureNum',
-  'EcritureDate',
-  'CompteNum',
-  'CompteLib',
-  'CompAuxNum',
-  'CompAuxLib',
-  'PieceRef',
-  'PieceDate',
-  'EcritureLib',
-  'Debit',
-  'Credit',
-  'EcritureLet',
-  'DateLet',
-  'ValidDate',
-  'Montantdevise',
-  'Idevise',
-] as const;
 
 const amount = (cents: number) =>
   `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)},${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 
 /** The FEC as text: header line, one line per entry line, CRLF line ends, decimal comma. */
 export function fecText(fec: DemoFec): string {
-  const out: string[] = [FEC_HEADER.join('\t')];
+  const out: string[] = [FEC_STANDARD_HEADER.join('\t')];
   for (const e of fec.entries) {
     for (const l of e.lines) {
       out.push(

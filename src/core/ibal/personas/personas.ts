@@ -2,6 +2,7 @@
 // personas.test.ts. Each is written as a real FEC (18 columns, tab separated) so the whole
 // chain runs: core/fec → core/purchases → core/suppliers → core/ibal. The companies and their
 // suppliers are invented; the accounting patterns are the usual ones of each kind of company.
+import { FEC_STANDARD_HEADER } from '../../fec/index.ts';
 import type { DirectoryAnswer, UserAnswer } from '../../suppliers/index.ts';
 
 export interface PersonaSupplier {
@@ -39,26 +40,7 @@ export interface Persona {
   generalAccounts?: boolean;
 }
 
-const header = [
-  'JournalCode',
-  'JournalLib',
-  'EcritureNum',
-  'EcritureDate',
-  'CompteNum',
-  'CompteLib',
-  'CompAuxNum',
-  'CompAuxLib',
-  'PieceRef',
-  'PieceDate',
-  'EcritureLib',
-  'Debit',
-  'Credit',
-  'EcritureLet',
-  'DateLet',
-  'ValidDate',
-  'Montantdevise',
-  'Idevise',
-].join('\t');
+const header = FEC_STANDARD_HEADER.join('\t');
 
 const amount = (c: number): string => `${Math.trunc(c / 100)},${String(Math.abs(c) % 100).padStart(2, '0')}`;
 

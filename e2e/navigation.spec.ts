@@ -30,6 +30,8 @@ for (const area of areas) {
 
 test('the navigation works with the keyboard alone', async ({ page }) => {
   await page.goto('/');
+  // React renders after the load event: wait for the page before the first key press.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });

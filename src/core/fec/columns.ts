@@ -125,26 +125,6 @@ export const ESSENTIAL_COLUMNS: readonly ColKey[] = [
   'compteNum',
 ];
 
-/** Required by the regulation; missing ones are reported but reading goes on. */
-export const REGULATORY_COLUMNS: readonly ColKey[] = [
-  'journalCode',
-  'journalLib',
-  'ecritureNum',
-  'ecritureDate',
-  'compteNum',
-  'compteLib',
-  'compAuxNum',
-  'compAuxLib',
-  'pieceRef',
-  'pieceDate',
-  'ecritureLib',
-  'ecritureLet',
-  'dateLet',
-  'validDate',
-  'montantDevise',
-  'idevise',
-];
-
 /** The standard order of the 18 columns, used when a file has no header line. */
 export const STANDARD_ORDER: readonly ColKey[] = [
   'journalCode',
@@ -166,6 +146,14 @@ export const STANDARD_ORDER: readonly ColKey[] = [
   'montantDevise',
   'idevise',
 ];
+
+/**
+ * Required by the regulation; missing ones are reported but reading goes on. The amount columns are
+ * checked apart, since Montant + Sens may stand for Debit + Credit.
+ */
+export const REGULATORY_COLUMNS: readonly ColKey[] = STANDARD_ORDER.filter(
+  (c) => c !== 'debit' && c !== 'credit',
+);
 
 /** The header of a standard 18-column FEC, as the regulation spells it (for writers of FEC files). */
 export const FEC_STANDARD_HEADER: readonly string[] = STANDARD_ORDER.map((k) => OFFICIAL_NAMES[k]);

@@ -1,24 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/support/app.ts';
+import { importBreizhScenario } from '../../../../test/support/directory.ts';
 import type { ResolvedSupplier } from '../../../api/suppliers.ts';
-import { breizhScenario, S } from '../../../db/sirene/fixtures.ts';
-import { importSirene } from '../../../db/sirene/import.ts';
+import { S } from '../../../db/sirene/fixtures.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp();
-  const dir = mkdtempSync(join(tmpdir(), 'sirene-resolve-'));
-  const files = breizhScenario();
-  writeFileSync(join(dir, 'e.csv'), files.establishments);
-  writeFileSync(join(dir, 'u.csv'), files.legalUnits);
-  await importSirene(ctx.db, {
-    establishments: join(dir, 'e.csv'),
-    legalUnits: join(dir, 'u.csv'),
-    departments: 'all',
-  });
+  await importBreizhScenario(ctx.db);
 });
 afterAll(() => ctx.close());
 

@@ -108,7 +108,22 @@ export function ComparePage() {
     }
   }, [mode, quick, expert]);
 
-  const { result, problems, simulating, simulationMs } = useTco(loaded ? scenario : null);
+  const { result, problems, simulating, simulationMs, computedFrom } = useTco(loaded ? scenario : null);
+  // New inputs wait for their debounce, then for the simulation: the dossier must not show older figures.
+  const settled = result !== null && !simulating && computedFrom === scenario;
+  // A click on « dossier PDF » waits for the figures of the latest inputs (debounce, then simulation).
+  const latestFigures = useRef({ result, scenario, problems, settled });
+  const settledWaiters = useRef<Array<() => void>>([]);
+  useEffect(() => {
+    latestFigures.current = { result, scenario, problems, settled };
+    if (settled || problems.length > 0 || !scenario)
+      for (const wake of settledWaiters.current.splice(0)) wake();
+  });
+  function whenSettled(): Promise<void> {
+    const now = latestFigures.current;
+    if (now.settled || now.problems.length > 0 || !now.scenario) return Promise.resolve();
+    return new Promise((resolve) => settledWaiters.current.push(resolve));
+  }
   const verdict = result ? verdictOf(result) : '';
 
   // Keep the URL in step with the inputs (fragment only: never sent to the server).
@@ -149,9 +164,14 @@ export function ComparePage() {
   }
 
   async function downloadPdf() {
-    if (!result || !scenario) return;
     setPdfBusy(true);
     try {
+      await whenSettled();
+      const { result, scenario, problems, settled } = latestFigures.current;
+      if (!settled || !result || !scenario || problems.length > 0) {
+        setNotice('Le dossier PDF attend des données complètes : corrigez celles qui sont signalées.');
+        return;
+      }
       const { buildDossier, dossierFileName } = await import('./pdf-dossier.ts');
       const product = scenario.product ?? quick.product;
       const date = new Date();
@@ -159,7 +179,7 @@ export function ComparePage() {
         product,
         scenario,
         result,
-        verdict,
+        verdict: verdictOf(result),
         charts: allCharts(result),
         link: window.location.href,
         date,
@@ -230,7 +250,7 @@ export function ComparePage() {
         <button type="button" onClick={() => void copyLink()}>
           Copier le lien
         </button>
-        <button type="button" onClick={() => void downloadPdf()} disabled={!result || pdfBusy || simulating}>
+        <button type="button" onClick={() => void downloadPdf()} disabled={!result || pdfBusy}>
           {pdfBusy ? 'Préparation du dossier…' : 'Télécharger le dossier PDF'}
         </button>
       </div>

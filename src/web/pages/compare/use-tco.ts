@@ -13,6 +13,8 @@ export interface TcoState {
   simulating: boolean;
   /** Time of the last simulation in the worker, ms. */
   simulationMs: number | null;
+  /** The inputs `result` was computed from: another value means new inputs are still waiting. */
+  computedFrom: Scenario | null;
 }
 
 const DEBOUNCE_MS = 120;
@@ -23,6 +25,7 @@ export function useTco(scenario: Scenario | null): TcoState {
     problems: [],
     simulating: false,
     simulationMs: null,
+    computedFrom: null,
   });
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
@@ -36,7 +39,7 @@ export function useTco(scenario: Scenario | null): TcoState {
       if (id !== latest.current) return;
       setState((s) =>
         outcome.ok
-          ? { result: outcome.value, problems: [], simulating: false, simulationMs: ms }
+          ? { ...s, result: outcome.value, problems: [], simulating: false, simulationMs: ms }
           : { ...s, problems: outcome.error, simulating: false },
       );
     };
@@ -54,7 +57,7 @@ export function useTco(scenario: Scenario | null): TcoState {
       // Flips and simulation are the slow parts: they come from the worker.
       const quick = computeTco(scenario, { draws: 0, skipFlips: true });
       if (!quick.ok) {
-        setState((s) => ({ ...s, problems: quick.error, simulating: false }));
+        setState((s) => ({ ...s, problems: quick.error, simulating: false, computedFrom: scenario }));
         return;
       }
       setState((s) => ({
@@ -71,6 +74,7 @@ export function useTco(scenario: Scenario | null): TcoState {
         problems: [],
         simulating: true,
         simulationMs: s.simulationMs,
+        computedFrom: scenario,
       }));
       // The worker always runs: it brings the flip values, and the simulation when there are ranges.
       const request: WorkerRequest = { kind: 'compute', id, scenario };
@@ -87,6 +91,7 @@ export function useTco(scenario: Scenario | null): TcoState {
               problems: [],
               simulating: false,
               simulationMs: performance.now() - start,
+              computedFrom: scenario,
             });
           }
         }, 0);

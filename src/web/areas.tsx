@@ -1,12 +1,25 @@
 // The five areas of the platform: navigation labels, paths and pages. An area adds
 // its pages here and nowhere else.
-import type { ReactElement } from 'react';
-import { MeasurePage } from './pages/measure/measure-page.tsx';
-import { CommitPage } from './pages/commit/commit-page.tsx';
-import { FindPage } from './pages/find/find-page.tsx';
-import { EstablishmentPage } from './pages/find/establishment-page.tsx';
-import { ComparePage } from './pages/compare/compare-page.tsx';
-import { AgendaPage } from './pages/agenda/agenda-page.tsx';
+import { lazy, type ReactElement } from 'react';
+
+// Each area's pages are loaded when first visited: the home page does not pay for the FEC
+// reader, the map or the PDF library.
+const MeasurePage = lazy(() =>
+  import('./pages/measure/measure-page.tsx').then((m) => ({ default: m.MeasurePage })),
+);
+const CommitPage = lazy(() =>
+  import('./pages/commit/commit-page.tsx').then((m) => ({ default: m.CommitPage })),
+);
+const FindPage = lazy(() => import('./pages/find/find-page.tsx').then((m) => ({ default: m.FindPage })));
+const EstablishmentPage = lazy(() =>
+  import('./pages/find/establishment-page.tsx').then((m) => ({ default: m.EstablishmentPage })),
+);
+const ComparePage = lazy(() =>
+  import('./pages/compare/compare-page.tsx').then((m) => ({ default: m.ComparePage })),
+);
+const AgendaPage = lazy(() =>
+  import('./pages/agenda/agenda-page.tsx').then((m) => ({ default: m.AgendaPage })),
+);
 
 export interface Area {
   key: string;

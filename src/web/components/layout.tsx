@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { areas } from '../areas.tsx';
 
@@ -30,7 +31,15 @@ export function Layout() {
         </div>
       </header>
       <main id="contenu" className="container" tabIndex={-1}>
-        <Outlet />
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              Chargement de la page…
+            </p>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <div className="container footer-inner">

@@ -2,6 +2,7 @@
 export type { FecAnomaly, FecAnomalySeverity, FecLine, FecProgress, FecReadSummary } from './types.ts';
 export { createFecReader, readFecChunks, readFecStream } from './reader.ts';
 export type { FecReader, FecReaderOptions } from './reader.ts';
+export { copyFecLine } from './line-view.ts';
 export { FecAnomalyCode } from './anomalies.ts';
 export { parseFecFileName } from './file-name.ts';
 export { FEC_STANDARD_HEADER } from './columns.ts';

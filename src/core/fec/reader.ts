@@ -1,9 +1,8 @@
 // The streaming FEC reader: bytes in, FecLine out, in constant memory whatever the file size.
 //
-// One pass over the bytes with a 256-entry class table finds separators and line ends; fields are
-// decoded only once their line is complete, through small per-column caches (the same journal,
-// account or supplier comes back on most lines, so most fields cost a byte comparison, not a new
-// string). Amounts and dates are read from the bytes. Encoding (DESIGN.md §5):
+// One pass over the bytes with a 256-entry class table finds separators and line ends. Amounts and
+// dates are read from the bytes; text fields are decoded only when the consumer reads them (the
+// line handed to `onLine` is a reusable view, see line-view.ts). Encoding (DESIGN.md §5):
 // - a UTF-8 BOM decides UTF-8; a UTF-16 BOM is refused;
 // - otherwise lines are read as ASCII until the first byte ≥ 0x80; from that line on, up to
 //   `sniffBytes` (1 MiB by default) are held and the encoding is chosen on them: well-formed UTF-8,
@@ -21,8 +20,6 @@ import {
   ISO_8859_15_TABLE,
   WINDOWS_1252_TABLE,
   decodeBytes,
-  decodeSingleByte,
-  decodeUtf8,
   isUndefinedInWindows1252,
   sniffEncoding,
   utf8SequenceLength,
@@ -47,9 +44,14 @@ import {
 } from './values.ts';
 import { AnomalyLog, FecAnomalyCode as A, euros, quote, separatorName } from './anomalies.ts';
 import { parseFecFileName } from './file-name.ts';
+import { FecLineView } from './line-view.ts';
 
 export interface FecReaderOptions {
-  /** Called for every data line, in file order. Keep what you need: the reader keeps nothing. */
+  /**
+   * Called for every data line, in file order. The line is a view reused for the next line: read
+   * its fields during the call (text fields are decoded on first access) and keep the values, or
+   * `copyFecLine(line)`; the reader keeps nothing.
+   */
   onLine: (line: FecLine) => void;
   /** Called about every `progressEveryBytes` and at the end. */
   onProgress?: (progress: FecProgress) => void;
@@ -123,22 +125,6 @@ const MAX_OPEN_ENTRIES = 10_000;
 /** Bad bytes located per line (more are counted). */
 const MAX_BAD_PER_LINE = 8;
 
-// Field caches: per text column, direct-mapped slots holding the bytes and the decoded string.
-const CACHED_COLUMNS: readonly ColKey[] = [
-  'journalCode',
-  'journalLib',
-  'ecritureNum',
-  'compteNum',
-  'compteLib',
-  'compAuxNum',
-  'compAuxLib',
-  'pieceRef',
-  'ecritureLib',
-  'idevise',
-];
-const CACHE_SLOTS = 1024;
-const CACHE_SLOT_BYTES = 64;
-
 const SEPARATORS = ['\t', '|', ';', ','] as const;
 type Separator = (typeof SEPARATORS)[number];
 
@@ -199,14 +185,8 @@ class StreamingFecReader {
   private readonly colOf = new Int32Array(COLUMN_COUNT).fill(-1);
   private amountLayout: 'debit-credit' | 'montant-sens' = 'debit-credit';
 
-  // Field caches.
-  private readonly cachePool = new Uint8Array(CACHED_COLUMNS.length * CACHE_SLOTS * CACHE_SLOT_BYTES);
-  private readonly cacheLen = new Int32Array(CACHED_COLUMNS.length * CACHE_SLOTS);
-  private readonly lastSlot = new Int32Array(CACHED_COLUMNS.length);
-  private readonly cacheStr: string[] = new Array<string>(CACHED_COLUMNS.length * CACHE_SLOTS).fill('');
-  private lastDateNum = -1;
-  private lastDateIso = '';
-  private readonly dateCache = new Map<number, string>();
+  // The line handed to onLine.
+  private readonly view = new FecLineView(this.bounds, this.colOf);
   private readonly amountStatus: AmountStatus = { rounded: false };
 
   // Totals.
@@ -386,7 +366,7 @@ class StreamingFecReader {
       for (let b = 0x80; b < 0xa0; b++) this.cls[b] = C_HIGH;
       if (!this.sawAmbiguous) for (const b of AMBIGUOUS_LATIN_BYTES) this.cls[b] = C_HIGH;
     }
-    this.cacheLen.fill(0);
+    this.view.setEncoding(this.utf8, this.table);
   }
 
   private feed(buf: Uint8Array): void {
@@ -817,9 +797,8 @@ class StreamingFecReader {
     if (this.badCount > 0) this.reportBadBytes(buf, s, lineNo, true);
     const c = this.colOf;
 
-    const journalCode = this.text(buf, 0, c[Col.journalCode]!);
-    const ecritureNum = this.text(buf, 2, c[Col.ecritureNum]!);
-    const compteNum = this.text(buf, 3, c[Col.compteNum]!);
+    const view = this.view;
+    view.next(buf, lineNo);
 
     let debitCents = 0;
     let creditCents = 0;
@@ -847,18 +826,15 @@ class StreamingFecReader {
 
     const dateCol = c[Col.ecritureDate]!;
     const dateNum = parseDateNumber(buf, bounds[dateCol]! + 1, bounds[dateCol + 1]!);
-    let ecritureDate = '';
     if (dateNum > 0) {
-      ecritureDate = this.iso(dateNum);
       if (this.minDate === 0 || dateNum < this.minDate) this.minDate = dateNum;
       if (dateNum > this.maxDate) this.maxDate = dateNum;
     } else this.badDate(buf, dateCol, lineNo, 'error', dateNum === 0);
-    let pieceDate = '';
+    let pieceDateNum = 0;
     const pieceCol = c[Col.pieceDate]!;
     if (pieceCol >= 0) {
-      const n = parseDateNumber(buf, bounds[pieceCol]! + 1, bounds[pieceCol + 1]!);
-      if (n > 0) pieceDate = this.iso(n);
-      else if (n < 0) this.badDate(buf, pieceCol, lineNo, 'warning', false);
+      pieceDateNum = parseDateNumber(buf, bounds[pieceCol]! + 1, bounds[pieceCol + 1]!);
+      if (pieceDateNum < 0) this.badDate(buf, pieceCol, lineNo, 'warning', false);
     }
 
     let montantDeviseCents: number | null = null;
@@ -869,38 +845,27 @@ class StreamingFecReader {
       else montantDeviseCents = v;
     }
 
-    const line: FecLine = {
-      line: lineNo,
-      journalCode,
-      journalLib: this.text(buf, 1, c[Col.journalLib]!),
-      ecritureNum,
-      ecritureDate,
-      compteNum,
-      compteLib: this.text(buf, 4, c[Col.compteLib]!),
-      compAuxNum: this.text(buf, 5, c[Col.compAuxNum]!),
-      compAuxLib: this.text(buf, 6, c[Col.compAuxLib]!),
-      pieceRef: this.text(buf, 7, c[Col.pieceRef]!),
-      pieceDate,
-      ecritureLib: this.text(buf, 8, c[Col.ecritureLib]!),
-      debitCents,
-      creditCents,
-      montantDeviseCents,
-      idevise: this.text(buf, 9, c[Col.idevise]!),
-    };
+    view.debitCents = debitCents;
+    view.creditCents = creditCents;
+    view.montantDeviseCents = montantDeviseCents;
+    view.dateNum = dateNum > 0 ? dateNum : 0;
+    view.pieceDateNum = pieceDateNum > 0 ? pieceDateNum : 0;
 
     this.dataLines++;
     this.totalDebit += debitCents;
     this.totalCredit += creditCents;
-    if (journalCode !== this.runJournal || ecritureNum !== this.runNum) {
+    // Balance runs compare the key's bytes; the strings are decoded once per entry.
+    if (this.runJournal === null || !view.sameEntryKey()) {
       this.closeRun();
-      this.runJournal = journalCode;
-      this.runNum = ecritureNum;
+      this.runJournal = view.journalCode;
+      this.runNum = view.ecritureNum;
+      view.keepEntryKey();
       this.runFirst = lineNo;
     }
     this.runDebit += debitCents;
     this.runCredit += creditCents;
     this.runLast = lineNo;
-    this.onLine(line);
+    this.onLine(view);
   }
 
   /** One more field than the header, empty (a separator ending every line): allowed. */
@@ -939,58 +904,6 @@ class StreamingFecReader {
       this.bounds[col + 1]!,
       this.encoding ?? 'iso-8859-15',
     ).trim();
-  }
-
-  /** A text field, trimmed, through its column's cache. */
-  private text(buf: Uint8Array, cache: number, col: number): string {
-    if (col < 0) return '';
-    let s = this.bounds[col]! + 1;
-    let e = this.bounds[col + 1]!;
-    while (s < e && buf[s] === SPACE) s++;
-    while (e > s && buf[e - 1] === SPACE) e--;
-    const n = e - s;
-    if (n === 0) return '';
-    if (n > CACHE_SLOT_BYTES)
-      return this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
-    const pool = this.cachePool;
-    // Most fields repeat the previous line's (same entry, same account): try that slot first.
-    let slot = this.lastSlot[cache]!;
-    let off = slot * CACHE_SLOT_BYTES;
-    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
-    // Hash of the first and last 8 bytes (all of a short field: account numbers differ in the middle).
-    let h = n;
-    const head = n < 8 ? e : s + 8;
-    for (let k = s; k < head; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
-    for (let k = Math.max(head, e - 8); k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
-    slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
-    off = slot * CACHE_SLOT_BYTES;
-    this.lastSlot[cache] = slot;
-    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
-    const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
-    pool.set(buf.subarray(s, e), off);
-    this.cacheLen[slot] = n;
-    this.cacheStr[slot] = str;
-    return str;
-  }
-
-  /** Bytes [s, s + n) of buf equal n bytes of the cache pool at off. */
-  private same(buf: Uint8Array, s: number, off: number, n: number): boolean {
-    const pool = this.cachePool;
-    for (let k = 0; k < n; k++) if (pool[off + k] !== buf[s + k]) return false;
-    return true;
-  }
-
-  private iso(n: number): string {
-    if (n === this.lastDateNum) return this.lastDateIso;
-    let iso = this.dateCache.get(n);
-    if (iso === undefined) {
-      if (this.dateCache.size > 50_000) this.dateCache.clear();
-      iso = isoFromDateNumber(n);
-      this.dateCache.set(n, iso);
-    }
-    this.lastDateNum = n;
-    this.lastDateIso = iso;
-    return iso;
   }
 
   private amount(buf: Uint8Array, col: number, lineNo: number): number {

@@ -2,6 +2,7 @@
 import { encodeText, type FecEncoding } from './encoding.ts';
 import { FEC_STANDARD_HEADER } from './columns.ts';
 import { createFecReader, type FecReaderOptions } from './reader.ts';
+import { copyFecLine } from './line-view.ts';
 import type { FecLine, FecReadSummary } from './types.ts';
 
 export const STANDARD_HEADER = [...FEC_STANDARD_HEADER];
@@ -67,7 +68,7 @@ export function readBytes(
   cuts: number[] = [],
 ): ReadResult {
   const lines: FecLine[] = [];
-  const reader = createFecReader({ ...options, onLine: (l) => lines.push(l) });
+  const reader = createFecReader({ ...options, onLine: (l) => lines.push(copyFecLine(l)) });
   let from = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     if (cut <= from || cut >= bytes.length) continue;

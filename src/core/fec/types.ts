@@ -1,7 +1,11 @@
 // The contract between the FEC reader (core/fec) and what consumes its lines
 // (core/purchases, the CLI, the web worker). Raw text fields are trimmed strings.
 
-/** One data line of a FEC, mapped to the 18 standard fields, amounts in cents. */
+/**
+ * One data line of a FEC, mapped to the 18 standard fields, amounts in cents. The reader hands each
+ * line as a view valid during its `onLine` call only (fields decoded on first access, the object
+ * reused for the next line): keep the values you need, or a `copyFecLine`, never the object.
+ */
 export interface FecLine {
   /** 1-based physical line number in the file (the header is line 1). */
   line: number;

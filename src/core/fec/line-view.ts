@@ -1,0 +1,269 @@
+// The line the reader hands to `onLine`: one object reused for every line, whose text fields are
+// decoded from the line's bytes on first access. Most consumers read a few fields of most lines
+// (account, amounts) and the rest of a few lines, so decoding all 16 fields up front was the
+// reader's main cost. Decoding goes through small per-column caches: the same journal, account or
+// supplier comes back on most lines, so a field usually costs a byte comparison, not a new string.
+import type { FecLine } from './types.ts';
+import { ISO_8859_15_TABLE, decodeSingleByte, decodeUtf8 } from './encoding.ts';
+import { Col } from './columns.ts';
+import { isoFromDateNumber } from './values.ts';
+
+const SPACE = 0x20;
+const EMPTY = new Uint8Array(0);
+
+// Text fields, in the order of their caches.
+const F_JOURNAL_CODE = 0;
+const F_JOURNAL_LIB = 1;
+const F_ECRITURE_NUM = 2;
+const F_COMPTE_NUM = 3;
+const F_COMPTE_LIB = 4;
+const F_COMP_AUX_NUM = 5;
+const F_COMP_AUX_LIB = 6;
+const F_PIECE_REF = 7;
+const F_ECRITURE_LIB = 8;
+const F_IDEVISE = 9;
+const TEXT_FIELDS = 10;
+/** Reader column (Col) of each text field. */
+const FIELD_COLUMN: readonly number[] = [
+  Col.journalCode,
+  Col.journalLib,
+  Col.ecritureNum,
+  Col.compteNum,
+  Col.compteLib,
+  Col.compAuxNum,
+  Col.compAuxLib,
+  Col.pieceRef,
+  Col.ecritureLib,
+  Col.idevise,
+];
+
+// Per field, direct-mapped slots holding the bytes and the decoded string.
+const CACHE_SLOTS = 1024;
+const CACHE_SLOT_BYTES = 64;
+
+/**
+ * The reader's side of the view: it points the view at each line's bytes (`buf`, and the separator
+ * offsets in `bounds`), sets the numbers it has already read, then calls `onLine`.
+ */
+export class FecLineView implements FecLine {
+  line = 0;
+  debitCents = 0;
+  creditCents = 0;
+  montantDeviseCents: number | null = null;
+  /** EcritureDate and PieceDate as YYYYMMDD numbers (0 when unreadable). */
+  dateNum = 0;
+  pieceDateNum = 0;
+  /** The current line's bytes; field k spans (bounds[colOf[k]], bounds[colOf[k] + 1]). */
+  buf: Uint8Array = EMPTY;
+
+  private utf8 = false;
+  private table: Uint16Array = ISO_8859_15_TABLE;
+  /** Incremented per line: a memo is valid when its stamp equals it. */
+  private gen = 1;
+  private readonly memoGen = new Int32Array(TEXT_FIELDS);
+  private readonly memo: string[] = new Array<string>(TEXT_FIELDS).fill('');
+  private readonly cachePool = new Uint8Array(TEXT_FIELDS * CACHE_SLOTS * CACHE_SLOT_BYTES);
+  private readonly cacheLen = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
+  private readonly cacheStr: string[] = new Array<string>(TEXT_FIELDS * CACHE_SLOTS).fill('');
+  private readonly lastSlot = new Int32Array(TEXT_FIELDS);
+  private lastDateNum = -1;
+  private lastDateIso = '';
+  private readonly dateCache = new Map<number, string>();
+  private fieldStart = 0;
+  private fieldEnd = 0;
+  private keyBytes = new Uint8Array(64);
+  private keyJournalLen = 0;
+  private keyLen = 0;
+
+  constructor(
+    private readonly bounds: Int32Array,
+    private readonly colOf: Int32Array,
+  ) {}
+
+  /** Same encoding for the bytes from now on (clears the caches). */
+  setEncoding(utf8: boolean, table: Uint16Array): void {
+    this.utf8 = utf8;
+    this.table = table;
+    this.cacheLen.fill(0);
+    this.gen++;
+  }
+
+  /** The view now shows another line: forget the decoded fields. */
+  next(buf: Uint8Array, line: number): void {
+    this.buf = buf;
+    this.line = line;
+    this.gen++;
+  }
+
+  get journalCode(): string {
+    return this.field(F_JOURNAL_CODE);
+  }
+  get journalLib(): string {
+    return this.field(F_JOURNAL_LIB);
+  }
+  get ecritureNum(): string {
+    return this.field(F_ECRITURE_NUM);
+  }
+  get ecritureDate(): string {
+    return this.dateNum > 0 ? this.iso(this.dateNum) : '';
+  }
+  get compteNum(): string {
+    return this.field(F_COMPTE_NUM);
+  }
+  get compteLib(): string {
+    return this.field(F_COMPTE_LIB);
+  }
+  get compAuxNum(): string {
+    return this.field(F_COMP_AUX_NUM);
+  }
+  get compAuxLib(): string {
+    return this.field(F_COMP_AUX_LIB);
+  }
+  get pieceRef(): string {
+    return this.field(F_PIECE_REF);
+  }
+  get pieceDate(): string {
+    return this.pieceDateNum > 0 ? this.iso(this.pieceDateNum) : '';
+  }
+  get ecritureLib(): string {
+    return this.field(F_ECRITURE_LIB);
+  }
+  get idevise(): string {
+    return this.field(F_IDEVISE);
+  }
+
+  /**
+   * True when this line's trimmed JournalCode and EcritureNum are the bytes kept by `keepEntryKey`
+   * (the reader's balance check, without decoding them).
+   */
+  sameEntryKey(): boolean {
+    const saved = this.keyBytes;
+    let j = 0;
+    for (let k = 0; k < 2; k++) {
+      this.trimmed(k === 0 ? Col.journalCode : Col.ecritureNum);
+      let s = this.fieldStart;
+      const e = this.fieldEnd;
+      const end = k === 0 ? this.keyJournalLen : this.keyLen;
+      if (e - s !== end - j) return false;
+      for (; s < e; s++, j++) if (this.buf[s] !== saved[j]) return false;
+    }
+    return true;
+  }
+
+  /** Keeps this line's trimmed JournalCode and EcritureNum bytes for `sameEntryKey`. */
+  keepEntryKey(): void {
+    let n = 0;
+    for (let k = 0; k < 2; k++) {
+      this.trimmed(k === 0 ? Col.journalCode : Col.ecritureNum);
+      const s = this.fieldStart;
+      const e = this.fieldEnd;
+      if (n + e - s > this.keyBytes.length) {
+        const bigger = new Uint8Array(Math.max(2 * this.keyBytes.length, n + e - s));
+        bigger.set(this.keyBytes.subarray(0, n));
+        this.keyBytes = bigger;
+      }
+      this.keyBytes.set(this.buf.subarray(s, e), n);
+      n += e - s;
+      if (k === 0) this.keyJournalLen = n;
+    }
+    this.keyLen = n;
+  }
+
+  /** Sets fieldStart and fieldEnd to the trimmed bytes of reader column `c` (empty when absent). */
+  private trimmed(c: number): void {
+    const col = this.colOf[c]!;
+    if (col < 0) {
+      this.fieldStart = this.fieldEnd = 0;
+      return;
+    }
+    const buf = this.buf;
+    let s = this.bounds[col]! + 1;
+    let e = this.bounds[col + 1]!;
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    this.fieldStart = s;
+    this.fieldEnd = e;
+  }
+
+  private field(k: number): string {
+    if (this.memoGen[k] === this.gen) return this.memo[k]!;
+    const str = this.text(k, this.colOf[FIELD_COLUMN[k]!]!);
+    this.memo[k] = str;
+    this.memoGen[k] = this.gen;
+    return str;
+  }
+
+  /** A text field, trimmed, through its cache. */
+  private text(cache: number, col: number): string {
+    if (col < 0) return '';
+    const buf = this.buf;
+    let s = this.bounds[col]! + 1;
+    let e = this.bounds[col + 1]!;
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    const n = e - s;
+    if (n === 0) return '';
+    if (n > CACHE_SLOT_BYTES)
+      return this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+    // Most fields repeat the previous line's (same entry, same account): try that slot first.
+    let slot = this.lastSlot[cache]!;
+    if (this.cacheLen[slot] === n && this.same(buf, s, slot * CACHE_SLOT_BYTES, n))
+      return this.cacheStr[slot]!;
+    // Hash of the first and last 8 bytes (all of a short field: account numbers differ in the middle).
+    let h = n;
+    const head = n < 8 ? e : s + 8;
+    for (let k = s; k < head; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    for (let k = Math.max(head, e - 8); k < e; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+    slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
+    const off = slot * CACHE_SLOT_BYTES;
+    this.lastSlot[cache] = slot;
+    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
+    const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+    this.cachePool.set(buf.subarray(s, e), off);
+    this.cacheLen[slot] = n;
+    this.cacheStr[slot] = str;
+    return str;
+  }
+
+  /** Bytes [s, s + n) of buf equal n bytes of the cache pool at off. */
+  private same(buf: Uint8Array, s: number, off: number, n: number): boolean {
+    const pool = this.cachePool;
+    for (let k = 0; k < n; k++) if (pool[off + k] !== buf[s + k]) return false;
+    return true;
+  }
+
+  private iso(n: number): string {
+    if (n === this.lastDateNum) return this.lastDateIso;
+    let iso = this.dateCache.get(n);
+    if (iso === undefined) {
+      if (this.dateCache.size > 50_000) this.dateCache.clear();
+      iso = isoFromDateNumber(n);
+      this.dateCache.set(n, iso);
+    }
+    this.lastDateNum = n;
+    this.lastDateIso = iso;
+    return iso;
+  }
+}
+
+/** A plain copy of a line, to keep it after `onLine` returns (the reader reuses its line object). */
+export function copyFecLine(l: FecLine): FecLine {
+  return {
+    line: l.line,
+    journalCode: l.journalCode,
+    journalLib: l.journalLib,
+    ecritureNum: l.ecritureNum,
+    ecritureDate: l.ecritureDate,
+    compteNum: l.compteNum,
+    compteLib: l.compteLib,
+    compAuxNum: l.compAuxNum,
+    compAuxLib: l.compAuxLib,
+    pieceRef: l.pieceRef,
+    pieceDate: l.pieceDate,
+    ecritureLib: l.ecritureLib,
+    debitCents: l.debitCents,
+    creditCents: l.creditCents,
+    montantDeviseCents: l.montantDeviseCents,
+    idevise: l.idevise,
+  };
+}

@@ -2,16 +2,23 @@
 // PGlite and PostgreSQL: p50 / p95 of the real search service (text + typo correction +
 // filters + facets + page) for a mix of queries: exact name, name with a typo, NAF + radius,
 // full-text activity + radius. Targets: p95 ≤ 20 ms on PGlite, ≤ 10 ms on PostgreSQL.
+// SEARCH_BENCH_CACHE=DIR keeps the loaded directory between runs (a PGlite dump in DIR, a
+// kept schema on PostgreSQL); pending migrations are applied to it on reuse.
+// SEARCH_BENCH_ENGINES=pglite or postgres measures one engine only.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
 import type { Benchmark } from './run.ts';
 import { searchQuerySchema, type SearchQueryInput } from '../src/api/establishments.ts';
-import type { Db } from '../src/db/connection.ts';
+import { connect, type Db } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrate.ts';
 import { geoIndex } from '../src/db/sirene/geo.ts';
 import { withoutIndexesWhenEmpty } from '../src/db/sirene/import.ts';
 import { nafLabel, nafSectionOf } from '../src/db/sirene/naf.ts';
 import { searchEstablishments } from '../src/server/services/establishments-search.ts';
 import { words } from '../src/server/services/establishments-text.ts';
 import { bretonCommunes, rng } from './sirene-data.ts';
-import { freshDb } from './sirene.bench.ts';
+import { freshDb, postgresUrl } from './sirene.bench.ts';
 
 const nf = new Intl.NumberFormat('fr-FR');
 
@@ -185,6 +192,70 @@ export async function loadSyntheticDirectory(db: Db, rows: number): Promise<{ na
   return { names };
 }
 
+/**
+ * The directory of `rows` establishments on an engine: loaded fresh, or reused from the cache
+ * directory (PGlite: a dump loaded in memory; PostgreSQL: a kept schema) when one is given.
+ */
+async function directoryDb(
+  engine: 'pglite' | 'postgres',
+  rows: number,
+  cache: string | undefined,
+): Promise<{ db: Db; names: string[]; loadedMs: number | null; drop: () => Promise<void> } | undefined> {
+  const t0 = performance.now();
+  if (!cache) {
+    const fresh = await freshDb(engine);
+    if (!fresh) return undefined;
+    const { names } = await loadSyntheticDirectory(fresh.db, rows);
+    return { db: fresh.db, names, loadedMs: performance.now() - t0, drop: fresh.drop };
+  }
+  mkdirSync(cache, { recursive: true });
+  const namesFile = join(cache, `names-${rows}.json`);
+  const names = existsSync(namesFile) ? (JSON.parse(readFileSync(namesFile, 'utf8')) as string[]) : null;
+  if (engine === 'pglite') {
+    const dump = join(cache, `pglite-${rows}.tar`);
+    if (names && existsSync(dump)) {
+      const db = await connect({ loadDataDir: new Blob([readFileSync(dump)]) });
+      if ((await migrate(db)).length > 0) await db.exec('analyze');
+      return { db, names, loadedMs: null, drop: () => db.close() };
+    }
+    const fresh = await freshDb('pglite');
+    const loaded = await loadSyntheticDirectory(fresh!.db, rows);
+    writeFileSync(namesFile, JSON.stringify(loaded.names));
+    writeFileSync(dump, Buffer.from(await (await fresh!.db.dumpDataDir!()).arrayBuffer()));
+    return { db: fresh!.db, names: loaded.names, loadedMs: performance.now() - t0, drop: fresh!.drop };
+  }
+  const url = postgresUrl();
+  const schema = `search_bench_${rows}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch {
+    console.log(`  PostgreSQL injoignable (${url.replace(/\/\/[^@/]*@/, '//…@')}) : mesure sautée.`);
+    return undefined;
+  }
+  const complete = (
+    await admin.query<{ ok: boolean }>(
+      `select exists (select 1 from pg_tables where schemaname = $1 and tablename = 'search_bench_done') as ok`,
+      [schema],
+    )
+  ).rows[0]?.ok;
+  if (!complete || !names) {
+    await admin.query(`drop schema if exists ${schema} cascade; create schema ${schema}`);
+  }
+  await admin.end();
+  const db = await connect({ databaseUrl: url, schema });
+  const close = () => db.close();
+  if (complete && names) {
+    if ((await migrate(db)).length > 0) await db.exec('analyze');
+    return { db, names, loadedMs: null, drop: close };
+  }
+  await migrate(db);
+  const loaded = await loadSyntheticDirectory(db, rows);
+  writeFileSync(namesFile, JSON.stringify(loaded.names));
+  await db.exec('create table search_bench_done ()');
+  return { db, names: loaded.names, loadedMs: performance.now() - t0, drop: close };
+}
+
 function typo(word: string, r: () => number): string {
   const i = 1 + Math.floor(r() * (word.length - 2));
   const kind = r();
@@ -203,15 +274,19 @@ export const benchmark: Benchmark = {
   async run() {
     const rows = Number(process.env.SEARCH_BENCH_ROWS ?? 400_000);
     const perKind = Number(process.env.SEARCH_BENCH_QUERIES ?? 100);
+    const cache = process.env.SEARCH_BENCH_CACHE || undefined;
+    const engines = (process.env.SEARCH_BENCH_ENGINES ?? 'pglite,postgres').split(',');
     let ok = true;
     for (const engine of ['pglite', 'postgres'] as const) {
-      const fresh = await freshDb(engine);
+      if (!engines.includes(engine)) continue;
+      const fresh = await directoryDb(engine, rows, cache);
       if (!fresh) continue;
       try {
-        const t0 = performance.now();
-        const { names } = await loadSyntheticDirectory(fresh.db, rows);
+        const { names, loadedMs } = fresh;
         console.log(
-          `  ${engine} : ${nf.format(rows)} établissements chargés en ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+          loadedMs === null
+            ? `  ${engine} : ${nf.format(rows)} établissements repris de ${cache}`
+            : `  ${engine} : ${nf.format(rows)} établissements chargés en ${(loadedMs / 1000).toFixed(1)} s`,
         );
         const r = rng(7);
         const communes = bretonCommunes();
@@ -248,15 +323,23 @@ export const benchmark: Benchmark = {
         const all: number[] = [];
         for (const [kind, make] of Object.entries(kinds)) {
           const times: number[] = [];
+          const slow: { ms: number; input: SearchQueryInput; total: number }[] = [];
           let hits = 0;
           for (let i = 0; i < perKind; i++) {
-            const query = searchQuerySchema.parse(make());
+            const input = make();
+            const query = searchQuerySchema.parse(input);
             const t = performance.now();
             const res = await searchEstablishments(fresh.db, query);
-            times.push(performance.now() - t);
+            const ms = performance.now() - t;
+            times.push(ms);
+            slow.push({ ms, input, total: res.pagination.total });
             if (res.pagination.total > 0) hits++;
           }
           times.sort((a, b) => a - b);
+          // SEARCH_BENCH_SLOWEST=n prints the n slowest queries of each kind (to study the tail).
+          slow.sort((a, b) => b.ms - a.ms);
+          for (const s of slow.slice(0, Number(process.env.SEARCH_BENCH_SLOWEST ?? 0)))
+            console.log(`      ${s.ms.toFixed(1)} ms, ${s.total} résultats : ${JSON.stringify(s.input)}`);
           all.push(...times);
           console.log(
             `    ${kind.padEnd(20)} p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (${hits}/${perKind} avec résultats)`,

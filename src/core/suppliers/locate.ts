@@ -6,8 +6,11 @@
 //   3. a foreign legal form (GmbH, S.p.A., Sp. z o.o.…) or a telling invoice currency (CNY, GBP…)
 //      → a country PROPOSED to the user (counted as unlocated until confirmed). A weak currency
 //      hint (USD, confidence < 0.6) gives way to a good name match in the directory;
-//   4. the name, matched by the directory (server side): a match at or above the threshold
-//      (0.85 by default) locates, a weaker or ambiguous one is proposed;
+//   4. the name, matched by the directory (server side, rule in name-evidence.ts): the exact name
+//      of one company of the whole directory locates when its confidence reaches the threshold
+//      (0.85 by default: only a directory covering France outside Bretagne gets there); otherwise
+//      it, or the zone shared by all its namesakes, is proposed; namesakes in several zones give
+//      no zone at all (the user picks one of the candidates);
 //   5. the rest is listed for the user.
 // The directory is asked with names, identifiers and postal codes only — never amounts.
 import { err, ok, type Problem, type Result } from '../shared/index.ts';
@@ -35,7 +38,10 @@ export interface LocateContext {
   /** The directory's answers by supplier key. */
   directory?: ReadonlyMap<string, DirectoryAnswer>;
   answers?: UserAnswers;
-  /** Name-match confidence from which a match locates rather than proposes (default 0.85). */
+  /**
+   * Confidence from which a name found in the directory locates rather than proposes (default
+   * 0.85, above what a Breton-only directory can give a name: see name-evidence.ts).
+   */
   nameThreshold?: number;
 }
 
@@ -176,8 +182,6 @@ function directoryLocation(d: DirectoryAnswer, threshold: number): SupplierLocat
     }
     return null;
   }
-  const place = establishmentLocation(best, d);
-  if (place.zone === null) return null;
   const method: SupplierLocation['method'] =
     d.method === 'siret'
       ? 'siret'
@@ -186,22 +190,33 @@ function directoryLocation(d: DirectoryAnswer, threshold: number): SupplierLocat
         : d.method === 'postal_code'
           ? 'postal-code'
           : 'name';
-  const confidence =
-    d.status === 'found' ? d.confidence : Math.min(d.confidence, d.candidates[0]?.score ?? d.confidence);
-  const sure = d.status === 'found' && (method !== 'name' || confidence >= threshold);
+  if (d.status === 'ambiguous') {
+    // Several candidates: only the zone they all share is proposed (the directory says which),
+    // never the first candidate's — that would favour whichever zone the directory covers best.
+    if (!d.zone) return null;
+    const one = d.candidates.length === 1 ? d.candidates[0] : undefined;
+    const place = one
+      ? establishmentLocation(one, d)
+      : {
+          zone: d.zone,
+          department: d.department,
+          communeCode: null,
+          communeName: null,
+          country: d.zone === 'bretagne' || d.zone === 'france' ? 'FR' : null,
+        };
+    return { status: 'proposed', ...place, method, confidence: d.confidence, evidence: d.note };
+  }
+  const place = establishmentLocation(best, d);
+  if (place.zone === null) return null;
+  const sure = method !== 'name' || d.confidence >= threshold;
   const where = place.communeName
     ? ` (${place.communeName}${place.department ? `, ${place.department}` : ''})`
     : '';
-  return {
-    status: sure ? 'located' : 'proposed',
-    ...place,
-    method,
-    confidence,
-    evidence: `${d.note}${d.note.includes(best.name) ? '' : ` — ${best.name}`}${where}.`.replace(
-      /\.\.$/,
-      '.',
-    ),
-  };
+  const evidence =
+    d.note.includes(best.name) || method === 'name'
+      ? d.note
+      : `${d.note} — ${best.name}${where}.`.replace(/\.\.$/, '.');
+  return { status: sure ? 'located' : 'proposed', ...place, method, confidence: d.confidence, evidence };
 }
 
 /** Where a supplier is, by the pipeline above; null when nothing is known (to ask the user). */

@@ -157,32 +157,52 @@ describe('locating a supplier, in the order of the method', () => {
     expect(loc).toMatchObject({ status: 'proposed', zone: 'europe', country: 'DE', method: 'legal-form' });
   });
 
-  it('a good name match locates; a weak or ambiguous one is proposed; USD does not outweigh it', () => {
-    const strong = found({ method: 'name', confidence: 0.93 });
+  it('a name locates only as surely as the directory allows; homonyms are proposed by their shared zone, or not at all', () => {
+    // Exactly one company of a national directory bears the name: located (USD does not outweigh it).
+    const national = found({ method: 'name', confidence: 0.9 });
     expect(
       locateSupplier(
         { key: 'aux:F1', name: 'ARMOR EMBALLAGES', currencies: ['USD'] },
-        { lookup, directory: new Map([['aux:F1', strong]]) },
+        { lookup, directory: new Map([['aux:F1', national]]) },
       ),
-    ).toMatchObject({ status: 'located', method: 'name', zone: 'bretagne' });
-    const weak = found({ method: 'name', confidence: 0.6 });
+    ).toMatchObject({ status: 'located', method: 'name', zone: 'bretagne', communeName: 'Brest' });
+    // The same match in a Breton-only directory (confidence 0.6): proposed, with its commune.
+    const breton = found({ method: 'name', confidence: 0.6 });
     expect(
-      locateSupplier({ key: 'aux:F1', name: 'ARMOR' }, { lookup, directory: new Map([['aux:F1', weak]]) })
-        ?.status,
-    ).toBe('proposed');
-    const ambiguous = found({
+      locateSupplier({ key: 'aux:F1', name: 'ARMOR' }, { lookup, directory: new Map([['aux:F1', breton]]) }),
+    ).toMatchObject({ status: 'proposed', zone: 'bretagne', communeName: 'Brest', confidence: 0.6 });
+    const candidate = (department: string, commune: string) => ({
+      ...found({}).establishment!,
+      commune: { code: '00000', name: commune },
+      department,
+      score: 1,
+    });
+    // Two homonyms, both Breton: the zone is proposed, not one of the two establishments.
+    const sameZone = found({
       status: 'ambiguous',
       method: 'name',
-      confidence: 0.9,
+      confidence: 0.6,
       establishment: null,
-      candidates: [{ ...found({}).establishment!, score: 0.88 }],
+      zone: 'bretagne',
+      department: null,
+      candidates: [candidate('35', 'Pacé'), candidate('29', 'Brest')],
     });
     expect(
       locateSupplier(
         { key: 'aux:F1', name: 'ARMOR' },
-        { lookup, directory: new Map([['aux:F1', ambiguous]]) },
+        { lookup, directory: new Map([['aux:F1', sameZone]]) },
       ),
-    ).toMatchObject({ status: 'proposed', confidence: 0.88 });
+    ).toMatchObject({ status: 'proposed', zone: 'bretagne', department: null, communeName: null });
+    // Homonyms in Pacé and in the Val-d'Oise: the name says nothing of the zone — ask the user.
+    const split = found({
+      ...sameZone,
+      confidence: 0.3,
+      zone: null,
+      candidates: [candidate('35', 'Pacé'), candidate('95', 'Persan')],
+    });
+    expect(
+      locateSupplier({ key: 'aux:F1', name: 'ARMOR' }, { lookup, directory: new Map([['aux:F1', split]]) }),
+    ).toBeNull();
   });
 
   it('the user answer wins; an invalid answer is ignored; "ignorer" leaves the supplier out', () => {

@@ -1,8 +1,9 @@
 // "Where is this supplier?" for the IBAL (issue 3, point 4). In order: SIRET → establishment;
 // SIREN → the company's establishment (the one at the given postal code, else its head office);
-// postal code (+ country) → zone; the name → candidates from the directory's full-text index
-// (words corrected for typos), scored with core/suppliers' name similarity (legal forms, accents,
-// punctuation, names cut at 30 characters). Never receives amounts.
+// postal code (+ country) → zone; the name → the directory's namesakes, then close names.
+// A name alone is "found" only when it is exactly the name of one company of the whole directory
+// (core/suppliers name-evidence.ts), with a confidence that says how much of France the directory
+// covers; homonyms and close names come back "ambiguous", to be confirmed. Never receives amounts.
 import type {
   ResolvedEstablishment,
   ResolvedSupplier,
@@ -12,14 +13,27 @@ import type {
 import type { Queryable } from '../../db/connection.ts';
 import { geoIndex } from '../../db/sirene/geo.ts';
 import { resolveCountry, zoneOf, zoneOfDepartment } from '../../core/geo/index.ts';
-import { nameSimilarity, normaliseName } from '../../core/suppliers/index.ts';
+import {
+  directoryReach,
+  nameOnlyConfidence,
+  nameSimilarity,
+  normaliseName,
+  populationSplit,
+  reachCaveat,
+  sameSupplierName,
+  type PopulationSplit,
+} from '../../core/suppliers/index.ts';
 import { establishmentColumns, type EstablishmentRow } from './establishments-repository.ts';
 import { analyseQuery, tsqueryText } from './establishments-search.ts';
 
-/** A name at least this close is taken as the supplier (when no other candidate comes close). */
+/** With a postal code given: a name at least this close names the establishment there. */
 export const NAME_FOUND = 0.85;
 /** Below this a candidate is not even proposed. */
 export const NAME_CANDIDATE = 0.5;
+/** Namesakes read at most; when there are more, uniqueness cannot be shown (the name is common). */
+export const NAMESAKES_MAX = 1000;
+/** Candidates sent back with an ambiguous answer. */
+const CANDIDATES_SHOWN = 6;
 
 function establishmentOf(row: EstablishmentRow): ResolvedEstablishment {
   return {
@@ -92,9 +106,25 @@ export async function resolveSuppliers(
       (bySiren.get(row.siren) ?? bySiren.set(row.siren, []).get(row.siren)!).push(row);
   }
 
+  let reach: number | undefined;
+  const reachOnce = async () => (reach ??= await directoryReachOf(db));
   const out: ResolvedSupplier[] = [];
-  for (const s of suppliers) out.push(await resolveOne(db, s, bySiret, bySiren));
+  for (const s of suppliers) out.push(await resolveOne(db, s, bySiret, bySiren, reachOnce));
   return out;
+}
+
+let population: PopulationSplit | undefined;
+
+/** How much of France outside Bretagne the directory covers (core/suppliers directoryReach). */
+export async function directoryReachOf(db: Queryable): Promise<number> {
+  const r = await db.query<{ bretagne: number; elsewhere: number }>(
+    `select count(*) filter (where region = '53')::int as bretagne,
+            count(*) filter (where department is not null and region is distinct from '53')::int as elsewhere
+       from establishments`,
+  );
+  population ??= populationSplit(geoIndex());
+  const row = r.rows[0];
+  return directoryReach({ bretagne: row?.bretagne ?? 0, elsewhereInFrance: row?.elsewhere ?? 0 }, population);
 }
 
 async function resolveOne(
@@ -102,6 +132,7 @@ async function resolveOne(
   s: SupplierToResolve,
   bySiret: Map<string, EstablishmentRow>,
   bySiren: Map<string, EstablishmentRow[]>,
+  reachOf: () => Promise<number>,
 ): Promise<ResolvedSupplier> {
   const siret = digits(s.siret);
   const bySiretRow = bySiret.get(siret);
@@ -154,32 +185,8 @@ async function resolveOne(
   }
 
   if (s.name && s.name.trim() !== '') {
-    const candidates = await nameCandidates(db, s.name, null);
-    const best = candidates[0];
-    if (best && best.score >= NAME_CANDIDATE) {
-      const second = candidates.find((c) => c.row.siren !== best.row.siren);
-      const clear = best.score >= NAME_FOUND && (!second || best.score - second.score >= 0.1);
-      if (clear) {
-        return found(
-          s.key,
-          'name',
-          Math.min(0.9, best.score),
-          best.row,
-          `Nom proche de « ${best.row.name} » dans l’annuaire.`,
-        );
-      }
-      return {
-        key: s.key,
-        status: 'ambiguous',
-        method: 'name',
-        confidence: best.score * 0.6,
-        establishment: null,
-        zone: null,
-        department: null,
-        candidates: candidates.slice(0, 5).map((c) => ({ ...establishmentOf(c.row), score: c.score })),
-        note: 'Plusieurs établissements ont un nom proche : choisissez le bon ou indiquez un code postal.',
-      };
-    }
+    const byName = await resolveByName(db, s.key, s.name, await reachOf());
+    if (byName) return byName;
   }
   return {
     key: s.key,
@@ -192,6 +199,144 @@ async function resolveOne(
     candidates: [],
     note: 'Introuvable dans l’annuaire : indiquez un code postal ou un pays, ou ignorez ce fournisseur.',
   };
+}
+
+const placeOf = (row: EstablishmentRow) =>
+  row.commune_name
+    ? `${row.commune_name}${row.department ? ` (${row.department})` : ''}`
+    : (row.country_name ?? row.department ?? 'lieu inconnu');
+
+/** One establishment per company, the head office (else an active one) first. */
+function onePerCompany(rows: readonly EstablishmentRow[]): EstablishmentRow[] {
+  const sorted = [...rows].sort(
+    (a, b) =>
+      Number(b.head_office) - Number(a.head_office) ||
+      Number(b.active) - Number(a.active) ||
+      a.siret.localeCompare(b.siret),
+  );
+  const seen = new Set<string>();
+  return sorted.filter((r) => !seen.has(r.siren) && seen.add(r.siren));
+}
+
+/** The single zone of these establishments, or null when they are in several. */
+function commonZone(rows: readonly EstablishmentRow[]): Zone | null {
+  const zones = new Set(rows.map(zoneOfRow));
+  const [only] = zones;
+  return zones.size === 1 && only ? only : null;
+}
+
+function commonDepartment(rows: readonly EstablishmentRow[]): string | null {
+  const departments = new Set(rows.map((r) => r.department));
+  const [only] = departments;
+  return departments.size === 1 ? (only ?? null) : null;
+}
+
+/**
+ * The name rule (core/suppliers name-evidence.ts): exactly one company of the directory bears the
+ * name → found, with the directory's name-only confidence; several → ambiguous (the zone only
+ * when they all share it); no namesake → the closest names, ambiguous as well.
+ */
+async function resolveByName(
+  db: Queryable,
+  key: string,
+  name: string,
+  reach: number,
+): Promise<ResolvedSupplier | null> {
+  const base = nameOnlyConfidence(reach);
+  const caveat = reachCaveat(reach);
+  const namesakes = await exactNamesakes(db, name);
+  if (namesakes && namesakes.length > 0) {
+    const companies = onePerCompany(namesakes);
+    const zone = commonZone(namesakes);
+    const head = companies[0]!;
+    if (companies.length === 1 && zone) {
+      return {
+        ...found(
+          key,
+          'name',
+          base,
+          head,
+          `Seule entreprise de ce nom dans l’annuaire : « ${head.name} », ${placeOf(head)}.${caveat ? ` ${caveat}` : ''}`,
+        ),
+        zone,
+      };
+    }
+    const places = companies.slice(0, CANDIDATES_SHOWN).map(placeOf).join(', ');
+    return {
+      key,
+      status: 'ambiguous',
+      method: 'name',
+      // Agreeing namesakes give the zone as surely as one would; otherwise a blind pick would be
+      // right once in as many companies.
+      confidence: zone ? base : Math.round((base / companies.length) * 100) / 100,
+      establishment: null,
+      zone,
+      department: zone ? commonDepartment(namesakes) : null,
+      candidates: (companies.length > 1 ? companies : namesakes)
+        .slice(0, CANDIDATES_SHOWN)
+        .map((row) => ({ ...establishmentOf(row), score: 1 })),
+      note:
+        companies.length > 1
+          ? `${companies.length} entreprises portent ce nom dans l’annuaire (${places}${companies.length > CANDIDATES_SHOWN ? '…' : ''}) : choisissez la bonne ou indiquez un code postal.`
+          : `L’entreprise « ${head.name} » a des établissements dans plusieurs zones (${namesakes.map(placeOf).slice(0, CANDIDATES_SHOWN).join(', ')}) : indiquez le code postal de celui qui facture.`,
+    };
+  }
+  const candidates = await nameCandidates(db, name, null);
+  const best = candidates[0];
+  if (!best || best.score < NAME_CANDIDATE) return null;
+  // The names as close as the best one (within 0.1), one per company: the zone only if they agree.
+  const close = onePerCompany(candidates.filter((c) => best.score - c.score <= 0.1).map((c) => c.row));
+  const zone = commonZone(close);
+  const confidence = base * best.score * (zone ? 1 : 1 / close.length);
+  return {
+    key,
+    status: 'ambiguous',
+    method: 'name',
+    confidence: Math.round(confidence * 100) / 100,
+    establishment: null,
+    zone,
+    department: zone ? commonDepartment(close) : null,
+    candidates: candidates
+      .slice(0, CANDIDATES_SHOWN)
+      .map((c) => ({ ...establishmentOf(c.row), score: c.score })),
+    note:
+      close.length > 1
+        ? `Noms proches dans l’annuaire (${close
+            .slice(0, CANDIDATES_SHOWN)
+            .map((r) => `« ${r.name} », ${placeOf(r)}`)
+            .join(' ; ')}) : choisissez le bon ou indiquez un code postal.`
+        : `Nom proche dans l’annuaire : « ${best.row.name} », ${placeOf(best.row)} — à confirmer.${caveat ? ` ${caveat}` : ''}`,
+  };
+}
+
+/**
+ * Every establishment of the directory whose name (or enseigne, usual name) is the supplier's
+ * name: exact words, no typo correction, no row limit short of NAMESAKES_MAX — uniqueness must be
+ * checked against the whole directory, not against the first results. null when it cannot be
+ * shown (no searchable word, or a name so common that the cap is reached).
+ */
+async function exactNamesakes(db: Queryable, name: string): Promise<EstablishmentRow[] | null> {
+  const tokens = normaliseName(name).tokens;
+  if (tokens.length === 0) return null;
+  const truncated = name.trim().length >= 25;
+  // Tokens are [a-z0-9]+ (normaliseName): safe inside a tsquery. Weights A and B: the name,
+  // sigle, enseigne and usual name, not the activity label.
+  const query = tokens
+    .map((t, i) => (truncated && i === tokens.length - 1 ? `${t}:*AB` : `${t}:AB`))
+    .join(' & ');
+  const r = await db.query<EstablishmentRow>(
+    `select ${establishmentColumns('e')} from establishments e
+      where numnode(to_tsquery('fr', $1)) > 0 and e.search @@ to_tsquery('fr', $1)
+      limit ${NAMESAKES_MAX + 1}`,
+    [query],
+  );
+  if (r.rows.length > NAMESAKES_MAX) return null;
+  return r.rows.filter(
+    (row) =>
+      sameSupplierName(name, row.name) ||
+      (row.enseigne !== null && sameSupplierName(name, row.enseigne)) ||
+      (row.usual_name !== null && sameSupplierName(name, row.usual_name)),
+  );
 }
 
 /** Candidates for a name: full-text on the corrected words (all, else any), scored in JS. */

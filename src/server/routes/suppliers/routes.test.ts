@@ -86,7 +86,12 @@ describe('POST /api/v1/suppliers/resolve — locating the suppliers of a FEC', (
       zone: 'bretagne',
       establishment: { siret: S.chaudronnerie },
     });
-    expect(r.confidence).toBeGreaterThanOrEqual(0.85);
+    // The only company of that name, but in a directory of (mostly) Breton establishments: a
+    // namesake elsewhere in France would be missing, so the name alone stays below the 0.85
+    // from which core/suppliers locates without asking, and the note says why.
+    expect(r.confidence).toBeLessThan(0.85);
+    expect(r.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(r.note).toMatch(/Seule entreprise de ce nom.*Landerneau.*homonyme/);
   });
 
   it('matches a name cut at 30 characters', async () => {
@@ -98,6 +103,36 @@ describe('POST /api/v1/suppliers/resolve — locating the suppliers of a FEC', (
     const r = (await resolve([{ key: 'x', name: 'Chaudronnerie' }])).get('x')!;
     expect(r.status).toBe('ambiguous');
     expect(r.candidates.map((c) => c.siret)).toEqual(expect.arrayContaining([S.chaudronnerie, S.nantes]));
+  });
+
+  it('checks homonyms across the whole directory: namesakes in two zones give no zone, only candidates', async () => {
+    // More than 20 establishments share the word, so a "first 20 results" search would miss some.
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => [
+        `9${String(i).padStart(13, '0')}`,
+        `SCOURIC ${i} LE SCOUR`,
+        '35',
+        '35210',
+        'Pacé',
+      ]),
+      ['91000000000001', 'ETABLISSEMENTS LE SCOUR', '35', '35740', 'Pacé'],
+      ['92000000000001', 'ETABLISSEMENTS LE SCOUR', '95', '95340', 'Persan'],
+    ];
+    for (const [siret, name, dep, cp, commune] of rows) {
+      await ctx.db.query(
+        `insert into establishments (siret, siren, name, department, region, postal_code, commune_code, commune_name)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [siret, siret!.slice(0, 9), name, dep, dep === '35' ? '53' : '11', cp, `${dep}000`, commune],
+      );
+    }
+    try {
+      const r = (await resolve([{ key: 'x', name: 'Etablissements Le Scour SAS' }])).get('x')!;
+      expect(r).toMatchObject({ status: 'ambiguous', method: 'name', zone: null, establishment: null });
+      expect(r.candidates.map((c) => c.commune?.name).sort()).toEqual(['Pacé', 'Persan']);
+      expect(r.note).toMatch(/^2 entreprises portent ce nom dans l’annuaire/);
+    } finally {
+      await ctx.db.query(`delete from establishments where siret = any($1::text[])`, [rows.map((r) => r[0])]);
+    }
   });
 
   it('says not found, and what to do, for an unknown name', async () => {

@@ -2,6 +2,7 @@
 // the three cumulative percentages, the year and an accessible text (role="img", <title>, <desc>).
 // It is refused while less than 80 % of the spend is located (BADGE_MIN_COVERAGE).
 import { err, formatPercent, ok, type Problem, type Result } from '../shared/index.ts';
+import { formatCoverage } from './compute.ts';
 import type { IbalResult } from './types.ts';
 
 export interface BadgeOptions {
@@ -23,7 +24,7 @@ export function badgeDescription(r: IbalResult): string {
   return (
     `Indice breton de l'achat local ${year} : ${pctText(r.index.bretagne)} des achats en Bretagne, ` +
     `${pctText(r.index.france)} en France (Bretagne comprise), ${pctText(r.index.europe)} dans l'Union européenne ` +
-    `(France comprise), calculés sur ${pctText(r.coverage)} des achats localisés. Méthode ${r.method.id} ${r.method.version}.`
+    `(France comprise), calculés sur ${formatCoverage(r.coverage)} des achats localisés. Méthode ${r.method.id} ${r.method.version}.`
   ).replace(/\s+/g, ' ');
 }
 
@@ -62,7 +63,7 @@ export function badgeSvg(
     `<rect x="1" y="1" width="338" height="158" rx="12" fill="#ffffff" stroke="#0b5394" stroke-width="2"/>`,
     `<text x="20" y="26" font-size="14" font-weight="700" fill="#0b5394">${escapeXml(title)}</text>`,
     columns,
-    `<text x="20" y="128" font-size="11" fill="#333">Calculé sur ${escapeXml(pctText(r.coverage))} des achats localisés${org ? ` · ${org}` : ''}</text>`,
+    `<text x="20" y="128" font-size="11" fill="#333">Calculé sur ${escapeXml(formatCoverage(r.coverage))} des achats localisés${org ? ` · ${org}` : ''}</text>`,
     `<text x="20" y="146" font-size="10" fill="#555">Relocalisons · méthode ${escapeXml(`${r.method.id} ${r.method.version}`)}</text>`,
     `</svg>`,
   ].join('');

@@ -42,17 +42,30 @@ function zoneOfItem(location: SupplierLocation | null): IbalZone | null {
   return location && location.status === 'located' ? location.zone : null;
 }
 
+/**
+ * The coverage as the page, the badge and its refusal all write it: rounded like every percentage
+ * ("55 %"), except just under the threshold, where rounding would show "80 %" for a refused
+ * badge — there one decimal, cut rather than rounded ("79,9 %").
+ */
+export function formatCoverage(coverage: number | null): string {
+  if (coverage === null) return '—';
+  if (coverage < BADGE_MIN_COVERAGE && Math.round(coverage) >= BADGE_MIN_COVERAGE) {
+    return formatPercent(Math.floor(coverage * 10) / 10, 1);
+  }
+  return formatPercent(coverage);
+}
+
 export function badgeEligibility(coverage: number | null, locatedCents: number): BadgeEligibility {
   if (coverage === null || locatedCents <= 0) {
     return {
       eligible: false,
-      reason: "Aucun achat localisé : le badge ne peut pas être produit. Localisez d'abord vos fournisseurs.",
+      reason: `Aucun achat localisé : il en faut au moins ${BADGE_MIN_COVERAGE} % pour produire le badge. Localisez d'abord vos fournisseurs (ou confirmez les localisations proposées), les plus gros d'abord.`,
     };
   }
   if (coverage < BADGE_MIN_COVERAGE) {
     return {
       eligible: false,
-      reason: `Seuls ${formatPercent(Math.floor(coverage))} des achats sont localisés : il en faut au moins ${BADGE_MIN_COVERAGE} % pour produire le badge. Localisez les fournisseurs restants, les plus gros d'abord, ou écartez ceux qui ne relèvent pas de la mesure.`,
+      reason: `Seuls ${formatCoverage(coverage)} des achats sont localisés : il en faut au moins ${BADGE_MIN_COVERAGE} % pour produire le badge. Localisez les fournisseurs restants, les plus gros d'abord, ou écartez ceux qui ne relèvent pas de la mesure.`,
     };
   }
   return { eligible: true, reason: null };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cents } from '../shared/index.ts';
 import {
+  badgeEligibility,
   badgeSvg,
   computeIbal,
+  formatCoverage,
   ibalBadge,
   type IbalItem,
   type IbalZone,
@@ -150,5 +152,26 @@ describe('badge', () => {
     expect(badge?.text).toBe(
       "Indice breton de l'achat local 2025 : 46 % des achats en Bretagne, 98 % en France (Bretagne comprise), 100 % dans l'Union européenne (France comprise), calculés sur 100 % des achats localisés. Méthode ibal 1.0.0.",
     );
+  });
+});
+
+describe('the coverage, written once for the page, the badge and its refusal', () => {
+  it.each([
+    [54.6, '55 %'],
+    [80, '80 %'],
+    [79.96, '79,9 %'],
+    [79.5, '79,5 %'],
+    [79.4, '79 %'],
+    [null, '—'],
+  ])('%s → %s', (coverage, text) => {
+    expect(formatCoverage(coverage).replace(/\s/g, ' ')).toBe(text);
+  });
+
+  it('the refusal says the coverage the page shows, not a rounded-down figure', () => {
+    const reason = badgeEligibility(54.6, 100).reason ?? '';
+    expect(reason.replace(/\s/g, ' ')).toMatch(
+      /^Seuls 55 % des achats sont localisés : il en faut au moins 80 %/,
+    );
+    expect((badgeEligibility(79.96, 100).reason ?? '').replace(/\s/g, ' ')).toMatch(/^Seuls 79,9 %/);
   });
 });

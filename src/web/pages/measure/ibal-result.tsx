@@ -3,7 +3,12 @@
 // categories × zones, top suppliers per zone, unattributed purchases, and the exports.
 // Every figure comes from core/ibal's IbalResult: nothing is recomputed here.
 import { useState } from 'react';
-import type { IbalResult, IbalSupplierRow, IbalZone } from '../../../core/ibal/index.ts';
+import {
+  formatCoverage,
+  type IbalResult,
+  type IbalSupplierRow,
+  type IbalZone,
+} from '../../../core/ibal/index.ts';
 import type { UnattributedGroup } from '../../../core/purchases/index.ts';
 import { CategoryZoneChart } from '../../components/ibal/category-zone-chart.tsx';
 import { euros, integer, percent, shareText } from '../../components/ibal/format.ts';
@@ -56,7 +61,7 @@ export function IbalResultView({
           </div>
           <div className="coverage">
             <dt>Couverture (part des achats localisés)</dt>
-            <dd data-testid="ibal-coverage">{percent(result.coverage)}</dd>
+            <dd data-testid="ibal-coverage">{formatCoverage(result.coverage)}</dd>
           </div>
         </dl>
         <div className="badge-box">

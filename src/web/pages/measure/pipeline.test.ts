@@ -130,4 +130,44 @@ describe('the measure page pipeline (purchases → locations → IBAL)', () => {
     expect(badge?.text).toMatch(/65 % des achats en Bretagne, 75 % en France/);
     expect(badge?.svg).toMatch(/^<svg /);
   });
+
+  it('a name in a Breton directory is a proposal showing its commune; homonyms in two zones are choices, never guessed', () => {
+    const homonyms: ResolvedSupplier = {
+      key: 'aux:TRANSL',
+      status: 'ambiguous',
+      method: 'name',
+      confidence: 0.3,
+      establishment: null,
+      zone: null,
+      department: null,
+      candidates: [
+        { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
+        { ...establishment('95', 'Persan'), name: 'TRANSPORTS LOIRE', score: 1 },
+      ],
+      note: '2 entreprises portent ce nom dans l’annuaire (Pacé (35), Persan (95)) : choisissez la bonne ou indiquez un code postal.',
+    };
+    const directory = new Map([
+      ['aux:KERMET', { ...found('aux:KERMET', '29', 'Brest', 'bretagne'), confidence: 0.6 }],
+      ['aux:TRANSL', homonyms],
+    ]);
+    const store = new AnswersStore(memory());
+    const first = computeMeasure(purchases, directory, store, lookup);
+    // Nothing is located by a name alone: no index yet.
+    expect(first.result.zones.bretagne).toBe(0);
+    const kermet = first.toLocate.find((t) => t.key === 'aux:KERMET')!;
+    expect(kermet.proposal?.label).toBe('Bretagne (Brest)');
+    expect(kermet.choices).toEqual([]);
+    const transl = first.toLocate.find((t) => t.key === 'aux:TRANSL')!;
+    expect(transl.proposal).toBeNull();
+    expect(transl.choices.map((c) => c.label)).toEqual([
+      'TRANSPORTS LOIRE, Pacé (35)',
+      'TRANSPORTS LOIRE, Persan (95)',
+    ]);
+
+    store.set(kermet.key, kermet.name, kermet.proposal!.answer);
+    store.set(transl.key, transl.name, transl.choices[1]!.answer);
+    const { result } = computeMeasure(purchases, directory, store, lookup);
+    expect(result.zones.bretagne).toBe(1_000_000);
+    expect(result.zones.france).toBe(200_000);
+  });
 });

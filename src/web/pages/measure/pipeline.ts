@@ -2,7 +2,7 @@
 // user's answers → locations (core/suppliers) → the index (core/ibal). The CLI runs the
 // same functions, so both give the same figures to the cent.
 import type { ResolvedSupplier } from '../../../api/suppliers.ts';
-import { resolveCountry, type PlaceLookup } from '../../../core/geo/index.ts';
+import { resolveCountry, zoneOfDepartment, type PlaceLookup } from '../../../core/geo/index.ts';
 import {
   computeIbal,
   ibalBadge,
@@ -51,6 +51,25 @@ function proposalOf(location: SupplierLocation): ToLocate['proposal'] {
   return { answer, label, evidence: location.evidence };
 }
 
+/**
+ * Homonyms of the directory in several zones: the name cannot choose, so each candidate is
+ * offered as a choice, with its commune (the user knows which one invoices).
+ */
+function choicesOf(answer: ResolvedSupplier | undefined): ToLocate['choices'] {
+  if (!answer || answer.status !== 'ambiguous' || answer.zone !== null) return [];
+  return answer.candidates.flatMap((c): ToLocate['choices'] => {
+    const abroad = c.countryCode ? resolveCountry(c.countryCode) : undefined;
+    const place = c.commune
+      ? `${c.commune.name}${c.department ? ` (${c.department})` : ''}`
+      : (abroad?.name ?? c.department ?? '');
+    const label = `${c.name}${place ? `, ${place}` : ''}`;
+    if (abroad && !abroad.france) return [{ answer: { kind: 'country', country: abroad.alpha2 }, label }];
+    if (!c.department) return [];
+    const department = c.department;
+    return [{ answer: { kind: 'zone', zone: zoneOfDepartment(department), department }, label }];
+  });
+}
+
 export function computeMeasure(
   purchases: PurchasesResult,
   directory: ReadonlyMap<string, ResolvedSupplier>,
@@ -83,6 +102,7 @@ export function computeMeasure(
       kind: i.kind,
       amountCents: i.amountCents,
       proposal: i.location ? proposalOf(i.location) : null,
+      choices: i.location ? [] : choicesOf(directory.get(i.key)),
       note:
         i.location?.status === 'proposed'
           ? 'Localisation proposée, à confirmer.'

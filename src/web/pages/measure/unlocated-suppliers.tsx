@@ -1,6 +1,7 @@
 // The suppliers (and groups of unattributed purchases) still to locate, largest spend first,
-// each fixable in place: a postal code, a country, or "ignorer". Proposals from a legal
-// form or a currency wait for a confirmation. Answers are remembered in this browser.
+// each fixable in place: a postal code, a country, or "ignorer". Proposals (a legal form, a
+// currency, a name in the directory) wait for a confirmation; homonyms in several zones are
+// offered as choices, one by one. Answers are remembered in this browser.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import frCountries from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import { resolveCountry } from '../../../core/geo/index.ts';
@@ -14,6 +15,8 @@ export interface ToLocate {
   amountCents: number;
   /** A guess to confirm (legal form, currency, a close name in the directory): the answer it would give. */
   proposal: { answer: SupplierAnswer; label: string; evidence: string } | null;
+  /** Homonyms of the directory in several zones: one of them to pick (never confirmed all at once). */
+  choices: { answer: SupplierAnswer; label: string }[];
   /** Why it is not located yet, in French. */
   note: string;
   /** The user's remembered answer, when there is one (e.g. a postal code the server did not know). */
@@ -66,7 +69,7 @@ export function UnlocatedSuppliers({
       </p>
       {proposals.length > 1 ? (
         <p>
-          {integer(proposals.length)} propositions (forme juridique, devise ou nom proche dans l'annuaire)
+          {integer(proposals.length)} propositions (forme juridique, devise ou nom trouvé dans l'annuaire)
           portent sur {euros(proposed)}. Vérifiez-les ci-dessous, puis{' '}
           <button
             type="button"
@@ -171,6 +174,27 @@ function LocateRow({
               <span className="visually-hidden"> pour {item.name}</span>
             </button>
           </p>
+        ) : null}
+        {item.choices.length > 0 ? (
+          <div className="proposal">
+            <p id={`${id}-choices`}>
+              Plusieurs entreprises de l'annuaire portent ce nom : laquelle est la vôtre ?
+            </p>
+            <ul className="choices" aria-labelledby={`${id}-choices`}>
+              {item.choices.map((choice) => (
+                <li key={choice.label}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => onAnswer(item, choice.answer)}
+                  >
+                    {choice.label}
+                    <span className="visually-hidden"> pour {item.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         <div className="locate-fields">
           <div>

@@ -71,6 +71,29 @@ describe('country hints', () => {
     });
   });
 
+  it.each([
+    ['Hong Kong Packaging Ltd', 'HK'],
+    ['Saigon Tuna Export Co., Ltd', 'VN'],
+    ['España Foods Ltd', 'ES'],
+    ['Hong Kong Foods GmbH', 'HK'],
+    ['Irlande Marée Ltd', 'IE'],
+    ['Polska Opakowania Sp. z o.o.', 'PL'],
+    ['United States Steel Inc.', 'US'],
+  ])('a country the name spells out wins over the legal form’s default country: %s → %s', (name, country) => {
+    expect(countryHints(name)[0]?.countries[0]).toBe(country);
+  });
+
+  it('place names and surnames that are also countries are not read as countries', () => {
+    for (const name of [
+      'Boulangerie Saint Martin',
+      'Transports Jordan',
+      'Garage Maurice SARL',
+      'Menuiserie Salvador',
+    ]) {
+      expect(countryHints(name), name).toEqual([]);
+    }
+  });
+
   it('proposes China for invoices in CNY and the United States, weakly, for USD', () => {
     expect(countryHints('BRIGHT BOARDS', ['CNY'])[0]).toMatchObject({
       countries: ['CN'],

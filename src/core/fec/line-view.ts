@@ -72,8 +72,10 @@ export class FecLineView implements FecLine {
   private fieldStart = 0;
   private fieldEnd = 0;
   private keyBytes = new Uint8Array(64);
-  private keyJournalLen = 0;
-  private keyLen = 0;
+  private keyJournalLen = -1;
+  private keyLen = -1;
+  private keyJournal = '';
+  private keyNum = '';
 
   constructor(
     private readonly bounds: Int32Array,
@@ -86,6 +88,8 @@ export class FecLineView implements FecLine {
     this.table = table;
     this.cacheLen.fill(0);
     this.gen++;
+    // Strings decoded before may read differently now: the next line starts a new run.
+    this.keyJournalLen = this.keyLen = -1;
   }
 
   /** The view now shows another line: forget the decoded fields. */
@@ -133,11 +137,12 @@ export class FecLineView implements FecLine {
   }
 
   /**
-   * True when this line's trimmed JournalCode and EcritureNum are the bytes kept by `keepEntryKey`
-   * (the reader's balance check, without decoding them).
+   * True when this line's trimmed JournalCode and EcritureNum bytes are those kept by `keepEntry`
+   * (consecutive lines of an entry: the reader's balance check); their strings are then known.
    */
-  sameEntryKey(): boolean {
+  sameEntry(): boolean {
     const saved = this.keyBytes;
+    const buf = this.buf;
     let j = 0;
     for (let k = 0; k < 2; k++) {
       this.trimmed(k === 0 ? Col.journalCode : Col.ecritureNum);
@@ -145,13 +150,20 @@ export class FecLineView implements FecLine {
       const e = this.fieldEnd;
       const end = k === 0 ? this.keyJournalLen : this.keyLen;
       if (e - s !== end - j) return false;
-      for (; s < e; s++, j++) if (this.buf[s] !== saved[j]) return false;
+      for (; s < e; s++, j++) if (buf[s] !== saved[j]) return false;
     }
+    this.memo[F_JOURNAL_CODE] = this.keyJournal;
+    this.memoGen[F_JOURNAL_CODE] = this.gen;
+    this.memo[F_ECRITURE_NUM] = this.keyNum;
+    this.memoGen[F_ECRITURE_NUM] = this.gen;
     return true;
   }
 
-  /** Keeps this line's trimmed JournalCode and EcritureNum bytes for `sameEntryKey`. */
-  keepEntryKey(): void {
+  /** Keeps this line's JournalCode and EcritureNum (bytes and strings) for `sameEntry`. */
+  keepEntry(): void {
+    this.keyJournal = this.journalCode;
+    this.keyNum = this.ecritureNum;
+    const buf = this.buf;
     let n = 0;
     for (let k = 0; k < 2; k++) {
       this.trimmed(k === 0 ? Col.journalCode : Col.ecritureNum);
@@ -162,8 +174,8 @@ export class FecLineView implements FecLine {
         bigger.set(this.keyBytes.subarray(0, n));
         this.keyBytes = bigger;
       }
-      this.keyBytes.set(this.buf.subarray(s, e), n);
-      n += e - s;
+      const saved = this.keyBytes;
+      for (let i = s; i < e; i++) saved[n++] = buf[i]!;
       if (k === 0) this.keyJournalLen = n;
     }
     this.keyLen = n;

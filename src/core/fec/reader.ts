@@ -115,6 +115,8 @@ const C_HIGH = 3;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
+/** The word scan reads bytes in little-endian order (every platform a browser or Node runs on). */
+const WORDS_OK = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Separators recorded per line; a line with more cannot match any header. */
 const MAX_SEPS = 254;
@@ -169,6 +171,11 @@ class StreamingFecReader {
   private carryLen = 0;
   private carryOverflow = false;
   private readonly bounds = new Int32Array(MAX_SEPS + 2);
+  private words: Int32Array = new Int32Array(0);
+  private wordsHead = 0;
+  private wordsOf: Uint8Array | null = null;
+  /** The separator in each byte of a word; LF (flagged anyway) until the header gives the separator. */
+  private sepWord = 0x0a0a0a0a;
   private nSep = 0;
   private badCount = 0;
   private readonly badOffset = new Int32Array(MAX_BAD_PER_LINE);
@@ -491,35 +498,82 @@ class StreamingFecReader {
    * Scans one line from `s`: records separator offsets, checks bytes ≥ 0x80. Returns the offset of
    * the line end (`e` itself when `atEnd`, the bytes being a whole line), -1 when the chunk ends
    * first, -2 when the encoding must be chosen before going on.
+   *
+   * Four bytes at a time: a word test flags the bytes that may matter (below 0x0E, which covers tab,
+   * LF and CR; the separator; 0x80 and above) and only those are looked up in the class table.
+   * Fields are short, so most words hold one such byte: jumping to it beats testing every byte.
    */
   private scanLine(buf: Uint8Array, s: number, e: number, atEnd: boolean): number {
     const bounds = this.bounds;
-    const sep = this.sepByte;
     let cls = this.cls;
     let nsep = 0;
     bounds[0] = s - 1;
     this.badCount = 0;
+    if (buf !== this.wordsOf) this.viewWords(buf);
+    const words = this.words;
+    const head = this.wordsHead;
+    const sepWord = this.sepWord;
     let i = s;
-    for (; i < e; i++) {
-      const b = buf[i]!;
-      // Fast path: printable ASCII that is not the separator (most bytes).
-      if (b > CR && b < 0x80 && b !== sep) continue;
-      const c = cls[b]!;
-      if (c === 0) continue;
-      if (c === C_SEP) {
-        if (++nsep <= MAX_SEPS) bounds[nsep] = i;
+    while (i < e) {
+      if (((i - head) & 3) === 0 && i + 4 <= e && WORDS_OK) {
+        const x = words[(i - head) >> 2]!;
+        const y = x ^ sepWord;
+        let t = ((((x - 0x0e0e0e0e) & ~x) | x | ((y - 0x01010101) & ~y)) & 0x80808080) | 0;
+        if (t === 0) {
+          i += 4;
+          continue;
+        }
+        let next = i + 4;
+        do {
+          const bit = t & -t;
+          t ^= bit;
+          const j = i + ((31 - Math.clz32(bit)) >> 3);
+          const c = cls[buf[j]!]!;
+          if (c === 0) continue;
+          if (c === C_SEP) {
+            if (++nsep <= MAX_SEPS) bounds[nsep] = j;
+            continue;
+          }
+          if (c === C_EOL) {
+            this.nSep = nsep;
+            return j;
+          }
+          const r = this.highByte(buf, j, e, s, nsep, atEnd);
+          if (r < 0) return r;
+          cls = this.cls;
+          // A multi-byte sequence may end past this word: go on after it, byte by byte until aligned.
+          next = r + 1;
+          break;
+        } while (t !== 0);
+        i = next;
         continue;
       }
-      if (c === C_EOL) break;
-      const r = this.highByte(buf, i, e, s, nsep, atEnd);
-      if (r === -2) return -2;
-      if (r === -1) return -1;
-      i = r;
-      cls = this.cls;
+      const c = cls[buf[i]!]!;
+      if (c !== 0) {
+        if (c === C_SEP) {
+          if (++nsep <= MAX_SEPS) bounds[nsep] = i;
+        } else if (c === C_EOL) break;
+        else {
+          const r = this.highByte(buf, i, e, s, nsep, atEnd);
+          if (r < 0) return r;
+          i = r;
+          cls = this.cls;
+        }
+      }
+      i++;
     }
     this.nSep = nsep;
     if (i < e) return i;
     return atEnd ? e : -1;
+  }
+
+  /** Points the word view at `buf` (from its first 4-byte aligned offset). */
+  private viewWords(buf: Uint8Array): void {
+    const head = (4 - (buf.byteOffset & 3)) & 3;
+    const count = buf.length > head ? (buf.length - head) >> 2 : 0;
+    this.words = new Int32Array(buf.buffer, buf.byteOffset + head, count);
+    this.wordsHead = head;
+    this.wordsOf = buf;
   }
 
   /** Skips the line end at `t`: LF, CRLF, CR CR LF or a lone CR. */
@@ -702,6 +756,7 @@ class StreamingFecReader {
       );
     }
     this.sepByte = this.separator.charCodeAt(0);
+    this.sepWord = Math.imul(this.sepByte, 0x01010101);
     this.cls[this.sepByte] = C_SEP;
     this.phase = 'data';
   }
@@ -855,11 +910,11 @@ class StreamingFecReader {
     this.totalDebit += debitCents;
     this.totalCredit += creditCents;
     // Balance runs compare the key's bytes; the strings are decoded once per entry.
-    if (this.runJournal === null || !view.sameEntryKey()) {
+    if (this.runJournal === null || !view.sameEntry()) {
       this.closeRun();
+      view.keepEntry();
       this.runJournal = view.journalCode;
       this.runNum = view.ecritureNum;
-      view.keepEntryKey();
       this.runFirst = lineNo;
     }
     this.runDebit += debitCents;

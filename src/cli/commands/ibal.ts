@@ -36,7 +36,7 @@ Options :
   --accounts 60,61,62,-603  comptes d'achats (préfixes, « - » pour exclure ; options : 651, 20, 21)
   --period AAAA-MM-JJ..AAAA-MM-JJ   ne retenir que cette période (par défaut : l'exercice du fichier)
   --format table|json       sortie lisible (par défaut) ou un objet JSON
-  --badge FICHIER.svg       écrit le badge SVG (refusé si moins de 80 % des achats sont localisés)
+  --badge FICHIER.svg|.png  écrit le badge en SVG ou en PNG (refusé si moins de 80 % des achats sont localisés)
   --accept-proposals        compter les propositions (forme juridique, devise, nom proche) sans confirmation
   --no-directory            ne pas interroger l'annuaire (base de données)`;
 
@@ -217,7 +217,9 @@ export function toTable(j: IbalJson): string {
   }
   out.push('');
   out.push(
-    j.badge.eligible ? 'Badge : disponible (option --badge FICHIER.svg).' : `Badge : ${j.badge.reason}`,
+    j.badge.eligible
+      ? 'Badge : disponible (option --badge FICHIER.svg ou FICHIER.png).'
+      : `Badge : ${j.badge.reason}`,
   );
   if (j.anomalies.length > 0) {
     out.push('');
@@ -225,6 +227,29 @@ export function toTable(j: IbalJson): string {
     for (const a of j.anomalies.slice(0, 10)) out.push(`  ${a.message}`);
   }
   return out.join('\n');
+}
+
+/** Writes the badge (SVG, or PNG rasterised from the same SVG), or says why it is refused. */
+async function writeBadge(file: string, ibal: IbalResult, log: (m: string) => void): Promise<void> {
+  const format = /\.png$/i.test(file) ? 'png' : /\.svg$/i.test(file) ? 'svg' : null;
+  if (!format) {
+    throw new CliError(
+      `Le badge est produit en SVG ou en PNG : donnez un nom de fichier en .svg ou .png (« ${file} »).`,
+    );
+  }
+  const svg = badgeSvg(ibal);
+  if (!svg.ok) {
+    log(`Badge non produit : ${svg.error.message}`);
+    return;
+  }
+  if (format === 'png') {
+    // Loaded only when asked: a native module the rest of the CLI does not need.
+    const { svgToPng } = await import('../ibal/badge-png.ts');
+    await writeFile(file, svgToPng(svg.value));
+  } else {
+    await writeFile(file, svg.value);
+  }
+  log(`Badge écrit : ${file}`);
 }
 
 export const ibalCommand: Command = {
@@ -303,20 +328,7 @@ export const ibalCommand: Command = {
         acceptProposals: values['accept-proposals'],
       });
       const json = toJson(file, read, ibal, anomalies);
-      if (values.badge) {
-        const svg = badgeSvg(ibal);
-        if (svg.ok) {
-          if (!values.badge.toLowerCase().endsWith('.svg')) {
-            throw new CliError(
-              `Le badge est produit en SVG : donnez un nom de fichier en .svg (« ${values.badge} »).`,
-            );
-          }
-          await writeFile(values.badge, svg.value);
-          log(`Badge écrit : ${values.badge}`);
-        } else {
-          log(`Badge non produit : ${svg.error.message}`);
-        }
-      }
+      if (values.badge) await writeBadge(values.badge, ibal, log);
       process.stdout.write(values.format === 'json' ? `${JSON.stringify(json)}\n` : `${toTable(json)}\n`);
     } finally {
       await db?.close();

@@ -11,7 +11,9 @@ export const supplierRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: `Localiser des fournisseurs (au plus ${resolveMaxSuppliers} par appel) pour l’IBAL`,
         description:
-          'Par SIRET, puis SIREN, puis code postal et pays, puis nom (rapprochement approché avec l’annuaire). ' +
+          'Par SIRET, puis SIREN, puis code postal et pays, puis nom. Un nom seul n’est « found » que s’il est ' +
+          'exactement celui d’une seule entreprise de tout l’annuaire, avec une confiance qui dit quelle part de la ' +
+          'France l’annuaire couvre ; homonymes et noms proches reviennent « ambiguous » (zone commune, ou aucune). ' +
           'Ne recevez ni n’envoyez jamais de montants : tout champ inconnu est refusé.',
         tags: ['annuaire', 'ibal'],
         body: resolveRequestSchema,

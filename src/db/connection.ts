@@ -141,11 +141,20 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
 
 /** Rows → PostgreSQL COPY text format (tab separated, \N for null, escapes). */
 export function toCopyText(rows: readonly (readonly (string | null)[])[]): string {
-  const esc = (v: string | null) =>
-    v === null
-      ? '\\N'
-      : v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
   let out = '';
-  for (const row of rows) out += row.map(esc).join('\t') + '\n';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] ?? null;
+      if (i > 0) out += '\t';
+      // Most values need no escape: test once instead of four replacements.
+      out += v === null ? '\\N' : copySpecial.test(v) ? v.replace(copySpecials, escapeCopy) : v;
+    }
+    out += '\n';
+  }
   return out;
 }
+
+const copySpecial = /[\\\t\n\r]/;
+const copySpecials = /[\\\t\n\r]/g;
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const escapeCopy = (c: string) => copyEscapes[c] ?? c;

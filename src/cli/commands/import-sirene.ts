@@ -19,14 +19,16 @@ function duration(ms: number): string {
 }
 
 const phaseLabels: Record<ImportProgress['phase'], string> = {
-  sirens: 'Repérage des entreprises',
+  establishments: 'Établissements',
   'legal-units': 'Unités légales',
   geo: 'Géolocalisation',
-  establishments: 'Établissements',
+  write: 'Écriture de l’annuaire',
 };
 
 /** One progress line on stderr: rows, rows/s, share of the file read, time left. */
 export function progressLine(p: ImportProgress, phaseStartedMs: number): string {
+  if (p.phase === 'write')
+    return `${phaseLabels.write} : ${nf.format(p.rows)} établissements (jointure des noms et des positions, index)…`;
   const seconds = Math.max(0.001, (p.elapsedMs - phaseStartedMs) / 1000);
   const share = p.totalBytes > 0 ? Math.min(1, p.bytesRead / p.totalBytes) : 0;
   const eta = share > 0.01 ? ((p.elapsedMs - phaseStartedMs) * (1 - share)) / share : undefined;
@@ -69,7 +71,7 @@ ceux que le nouveau fichier dit fermés.
                              ou geo-sirene d'Etalab (latitude, longitude)
   --departments LISTE        départements à garder (défaut : 22,29,35,56, la Bretagne)
   --all                      tout garder, y compris les établissements à l'étranger
-  --batch N                  taille des lots (défaut 5000)`,
+  --batch N                  taille des lots copiés (défaut 10000)`,
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -118,12 +120,14 @@ ceux que le nouveau fichier dit fermés.
         departments,
         ...(batchSize ? { batchSize } : {}),
         onProgress(p) {
-          if (p.phase !== phase) {
+          const changed = p.phase !== phase;
+          if (changed) {
             if (phase && tty) process.stderr.write('\n');
             phase = p.phase;
             phaseStarted = p.elapsedMs;
           }
-          if (p.elapsedMs - last < (tty ? 250 : 5000)) return;
+          // The write phase reports once, when it starts: always show it.
+          if (!changed && p.elapsedMs - last < (tty ? 250 : 5000)) return;
           last = p.elapsedMs;
           const line = progressLine(p, phaseStarted);
           process.stderr.write(tty ? `\r${line.padEnd(100)}` : `${line}\n`);

@@ -5,9 +5,12 @@
 export class CsvReader {
   private rest = '';
   private readonly sep: number;
+  private readonly keep: readonly boolean[] | undefined;
 
-  constructor(separator = ',') {
+  /** `keep[i]` false: column i is read as '' (no string is made for a column nobody reads). */
+  constructor(separator = ',', keep?: readonly boolean[]) {
     this.sep = separator.charCodeAt(0);
+    this.keep = keep;
   }
 
   /** Parses as many complete records as the text allows. Call `end()` after the last chunk. */
@@ -26,6 +29,7 @@ export class CsvReader {
   private parse(text: string, out: string[][], final: boolean): number {
     const n = text.length;
     const sep = this.sep;
+    const keep = this.keep;
     let pos = 0;
     while (pos < n) {
       const start = pos;
@@ -74,7 +78,7 @@ export class CsvReader {
             if (c === sep || c === 10 || c === 13) break;
             j++;
           }
-          record.push(text.slice(pos, j));
+          record.push(keep === undefined || keep[record.length] !== false ? text.slice(pos, j) : '');
           pos = j;
         }
         if (pos >= n) {

@@ -200,6 +200,31 @@ describe('import-sirene, other layouts and options', () => {
     expect((error as Error).message).toContain('avant 2019');
   });
 
+  it('keeps what INSEE publishes of a partially diffusible establishment (postal code), masks the street', async () => {
+    const file = csvFile(establishmentHeader53, [
+      establishment({
+        siret: '89123456700028',
+        statutDiffusionEtablissement: 'P',
+        activitePrincipaleEtablissement: '43.22A',
+        codeCommuneEtablissement: '29019',
+        libelleCommuneEtablissement: 'BREST',
+        codePostalEtablissement: '29200',
+        numeroVoieEtablissement: '[ND]',
+        typeVoieEtablissement: '[ND]',
+        libelleVoieEtablissement: '[ND]',
+        enseigne1Etablissement: 'PLOMBERIE DE L ELORN',
+      }),
+    ]);
+    await importSirene(db, { establishments: write('partial.csv', file), departments: ['29'] });
+    expect(await get('89123456700028')).toMatchObject({
+      diffusion: 'P',
+      postal_code: '29200',
+      commune_name: 'Brest',
+      address: null,
+      coord_source: 'commune',
+    });
+  });
+
   it('reads quoted values with commas and doubled quotes', async () => {
     const file = csvFile(establishmentHeader53, [
       establishment({

@@ -1,30 +1,30 @@
 // SIRENE → directory of establishments. Streams the official files, keeps the chosen
 // departments, joins names from the legal-unit file and coordinates from a geolocation file,
-// and upserts by SIRET in batches (COPY into a staging table, then insert … on conflict).
-// Idempotent: a re-import updates every row it reads, closed ones included (active = false).
-// Memory stays bounded: legal units and coordinates go to staging tables, looked up per batch.
+// and upserts by SIRET. Every file goes raw (mapped once, filtered) into an unlogged staging
+// table by COPY; the join, the upsert and the typo-correction words are then a few set-based
+// statements, not a round trip per batch. Idempotent: a re-import updates every row it reads,
+// closed ones included (active = false). Memory stays bounded: only the kept SIRENs (numbers)
+// are held, to filter the legal-unit and geolocation files.
 import type { Db } from '../connection.ts';
 import { departmentOfCommuneCode } from '../../core/geo/index.ts';
 import { geoIndex } from './geo.ts';
 import {
   cell,
   columnsOf,
-  displayName,
   establishmentLayout,
   LayoutError,
   legalUnitLayout,
   mapEstablishment,
   mapLegalUnit,
   titleCase,
-  type EstablishmentRecord,
-  type LegalUnitRecord,
 } from './layout.ts';
 import { openCsv, type CsvSource } from './source.ts';
 
 export const BRITTANY_DEPARTMENTS = ['22', '29', '35', '56'];
 
 export interface ImportProgress {
-  phase: 'sirens' | 'legal-units' | 'geo' | 'establishments';
+  /** `write`: the files are read, the directory is being written (join, upsert, indexes). */
+  phase: 'establishments' | 'legal-units' | 'geo' | 'write';
   rows: number;
   bytesRead: number;
   totalBytes: number;
@@ -37,6 +37,7 @@ export interface ImportOptions {
   geo?: string | undefined;
   /** Department codes to keep, or 'all' (foreign establishments included). */
   departments: readonly string[] | 'all';
+  /** Rows per COPY into the staging tables. */
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -63,14 +64,13 @@ export interface ImportSummary {
   elapsedMs: number;
 }
 
+// What the JavaScript side writes per establishment; the name, the legal name and the sigle
+// come from the legal units in SQL, and the geolocation file may replace lat/lon/coord_source.
 const stagingColumns = [
   'siret',
   'siren',
-  'name',
-  'legal_name',
   'enseigne',
   'usual_name',
-  'sigle',
   'naf_code',
   'naf25_code',
   'section',
@@ -95,34 +95,99 @@ const stagingColumns = [
   'coord_source',
 ] as const;
 
-// One statement empties the staging table and upserts its rows (a SIRET twice in a batch: last wins).
-const upsertSql = `
-  with s as (delete from establishments_staging returning *)
-  insert into establishments (${stagingColumns.join(', ')})
-  select distinct on (siret) ${stagingColumns.join(', ')} from s order by siret
-  on conflict (siret) do update set
-    ${stagingColumns
-      .filter((c) => c !== 'siret')
-      .map((c) => `${c} = excluded.${c}`)
-      .join(',\n    ')},
-    updated_at = now()`;
+const directoryColumns = ['name', 'legal_name', 'sigle', ...stagingColumns] as const;
 
-/** Words of names for the typo-correction table, folded like the search folds query words. */
-function nameWords(row: readonly (string | null)[], into: Set<string>): void {
-  // name, enseigne, usual_name, sigle, naf_label (staging column order)
-  for (const i of [2, 4, 5, 6, 10]) {
-    const v = row[i];
-    if (!v) continue;
-    for (const w of v
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/œ/gi, 'oe')
-      .replace(/æ/gi, 'ae')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)) {
-      if (w.length >= 3) into.add(w);
-    }
+const nameSql = `coalesce(u.legal_name, u.person_name, s.enseigne, s.usual_name,
+      case when s.diffusion = 'P' or u.diffusion = 'P' then 'Nom non diffusé' else 'Entreprise SIREN ' || s.siren end)`;
+
+const stagedJoin = `
+  from establishments_staging s
+  left join legal_units_staging u on u.siren = s.siren
+  -- a partially diffusible establishment's position is not public: never from the geolocation file
+  left join establishment_geo_staging p on p.siret = s.siret and s.diffusion = 'O'`;
+
+/**
+ * Join and upsert (or plain insert into an empty table) of one slice of the staged rows, which
+ * answers how many got each kind of coordinates. Slices run side by side on PostgreSQL: the
+ * tsvector of each row is most of the work, and a statement runs on one core.
+ */
+function writeSql(empty: boolean, slices = 1, slice = 0): string {
+  const conflict = empty
+    ? ''
+    : `on conflict (siret) do update set
+    ${directoryColumns.map((c) => `${c} = excluded.${c}`).join(',\n    ')},
+    updated_at = now()`;
+  const values = [
+    nameSql,
+    'coalesce(u.legal_name, u.person_name)',
+    'u.sigle',
+    ...stagingColumns.map((c) =>
+      c === 'lat' || c === 'lon'
+        ? `case when p.siret is null then s.${c} else p.${c} end`
+        : c === 'coord_source'
+          ? `case when p.siret is null then s.coord_source when p.source = 'geo-sirene' then 'geo-sirene' else 'sirene' end`
+          : `s.${c}`,
+    ),
+  ];
+  return `
+  with written as (
+    insert into establishments (${directoryColumns.join(', ')})
+    select ${values.join(',\n      ')}
+    ${stagedJoin}
+    ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
+    ${conflict}
+    returning coord_source
+  )
+  select coalesce(coord_source, 'none') as source, count(*)::int as n from written group by 1`;
+}
+
+// Words of names, enseignes, sigles and activity labels of the staged rows, folded like the
+// search folds query words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more.
+const wordsSql = `
+  insert into establishment_words (word)
+  select distinct w from (
+    select distinct v from (
+      select ${nameSql} as name, u.sigle, s.enseigne, s.usual_name, s.naf_label
+      ${stagedJoin}
+    ) r, unnest(array[r.name, r.sigle, r.enseigne, r.usual_name, r.naf_label]) v
+  ) d (value),
+    regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
+  where length(w) >= 3
+  on conflict (word) do nothing`;
+
+// Room for the hash joins and aggregates of a whole file (PostgreSQL's default is 4 MB); no JIT:
+// compiling these plans costs more than it saves (0.5 s measured on 100,000 rows). The staging
+// tables are not analysed: the planner sizes a never-analysed table from its pages.
+const writeSettings = `set local work_mem = '256MB'; set local jit = off`;
+
+/** Keeps the last row of each key (COPY appends in file order to the emptied table). */
+const dedupeSql = (table: string, key: string) => `
+  delete from ${table} t using (
+    select ${key}, max(ctid) as last from ${table} group by ${key} having count(*) > 1
+  ) d where t.${key} = d.${key} and t.ctid <> d.last`;
+
+async function secondaryIndexes(db: Db): Promise<{ name: string; def: string }[]> {
+  return (
+    await db.query<{ name: string; def: string }>(
+      `select indexname as name, indexdef as def from pg_indexes
+        where schemaname = current_schema() and tablename = 'establishments' and indexname <> 'establishments_pkey'`,
+    )
+  ).rows;
+}
+
+/** Builds indexes with room to sort in memory; on PostgreSQL two at a time (one per core). */
+async function createIndexes(db: Db, defs: readonly string[]): Promise<void> {
+  const build = (def: string) => db.exec(`begin; set local maintenance_work_mem = '256MB'; ${def}; commit`);
+  if (db.engine === 'pglite') {
+    for (const def of defs) await build(def);
+    return;
   }
+  // The GIN indexes take longest: start them first so the two workers end together.
+  const queue = [...defs].sort((a, b) => Number(/ using gin /i.test(b)) - Number(/ using gin /i.test(a)));
+  const worker = async () => {
+    for (let def = queue.shift(); def !== undefined; def = queue.shift()) await build(def);
+  };
+  await Promise.all([worker(), worker()]);
 }
 
 /**
@@ -130,47 +195,67 @@ function nameWords(row: readonly (string | null)[], into: Set<string>): void {
  * (much faster than maintaining GIN/GiST indexes row by row). Their definitions are read from
  * the catalogue, so the migration stays the one place that defines them.
  */
-export async function withoutIndexesWhenEmpty(db: Db, load: () => Promise<void>): Promise<void> {
+export async function withoutIndexesWhenEmpty(
+  db: Db,
+  load: (empty: boolean) => Promise<void>,
+): Promise<void> {
   const empty = (
     await db.query<{ empty: boolean }>('select not exists (select 1 from establishments) as empty')
   ).rows[0]?.empty;
-  if (!empty) return load();
-  const indexes = (
-    await db.query<{ name: string; def: string }>(
-      `select indexname as name, indexdef as def from pg_indexes
-        where schemaname = current_schema() and tablename = 'establishments' and indexname <> 'establishments_pkey'`,
-    )
-  ).rows;
+  if (!empty) return load(false);
+  const indexes = await secondaryIndexes(db);
   for (const i of indexes) await db.exec(`drop index if exists ${i.name}`);
   try {
-    await load();
+    await load(true);
   } finally {
-    for (const i of indexes) await db.exec(i.def);
+    await createIndexes(
+      db,
+      indexes.map((i) => i.def),
+    );
   }
 }
 
-/** Department of a kept establishment (always from the commune code), or why it is skipped. */
-function placeOf(
-  e: EstablishmentRecord,
-  keep: Set<string> | 'all',
-): { department: string | null } | SkipReason {
-  if (!e.communeCode) return keep === 'all' ? { department: null } : 'abroad';
-  const department =
-    geoIndex().commune(e.communeCode)?.departmentCode ?? departmentOfCommuneCode(e.communeCode) ?? null;
-  if (keep !== 'all' && (!department || !keep.has(department))) return 'outside-departments';
-  return { department };
+interface Place {
+  department: string | null;
+  region: string | null;
+  code: string;
+  name: string | undefined;
+  point: { lat: number; lon: number } | undefined;
+}
+
+/** Where a commune code lies, looked up once per code (a file has far fewer communes than rows). */
+function placeLookup(): (communeCode: string) => Place {
+  const geo = geoIndex();
+  const cache = new Map<string, Place>();
+  return (code) => {
+    let place = cache.get(code);
+    if (!place) {
+      const commune = geo.commune(code);
+      const department = commune?.departmentCode ?? departmentOfCommuneCode(code) ?? null;
+      const c = geo.coordinates(code);
+      place = {
+        department,
+        region: department ? (geo.department(department)?.regionCode ?? null) : null,
+        code: commune?.code ?? code,
+        name: commune?.name,
+        point: c ? { lat: c.lat, lon: c.lon } : undefined,
+      };
+      cache.set(code, place);
+    }
+    return place;
+  };
 }
 
 export async function importSirene(db: Db, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const keep = options.departments === 'all' ? 'all' : new Set(options.departments);
-  const batchSize = options.batchSize ?? 5000;
-  const progress = (phase: ImportProgress['phase'], rows: number, source: CsvSource) =>
+  const batchSize = options.batchSize ?? 10_000;
+  const progress = (phase: ImportProgress['phase'], rows: number, source?: CsvSource) =>
     options.onProgress?.({
       phase,
       rows,
-      bytesRead: source.bytesRead(),
-      totalBytes: source.totalBytes,
+      bytesRead: source?.bytesRead() ?? 0,
+      totalBytes: source?.totalBytes ?? 0,
       elapsedMs: performance.now() - started,
     });
 
@@ -196,59 +281,121 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     elapsedMs: 0,
   };
 
-  try {
-    // 1. The SIRENs to keep (only to filter a big legal-unit or geolocation file).
-    let sirens: Set<number> | undefined;
-    if ((luSource || geoSource) && keep !== 'all') {
-      sirens = new Set();
-      const pre = await openCsv(options.establishments);
-      let rows = 0;
-      try {
-        for await (const batch of pre.batches()) {
-          for (const row of batch) {
-            const e = mapEstablishment(row, layout);
-            if (typeof e === 'string') continue;
-            if (typeof placeOf(e, keep) === 'string') continue;
-            sirens.add(Number(e.siren));
-          }
-          rows += batch.length;
-          progress('sirens', rows, pre);
-        }
-      } finally {
-        pre.close();
-      }
-    }
+  // The database takes one COPY while the next batch is parsed (one write in flight).
+  let inflight: Promise<void> = Promise.resolve();
+  const copy = async (table: string, columns: readonly string[], rows: (string | null)[][]) => {
+    await inflight;
+    inflight = db.copyRows(table, columns, rows);
+    // Surface a failure at the next await, never as an unhandled rejection.
+    inflight.catch(() => undefined);
+  };
 
-    // 2. Legal units → staging.
+  try {
     await db.exec(
       'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging',
     );
+
+    // 1. Establishments → staging, and the SIRENs kept (to filter the other files).
+    const sirens = (luSource || geoSource) && keep !== 'all' ? new Set<number>() : undefined;
+    const place = placeLookup();
+    let out: (string | null)[][] = [];
+    for await (const batch of etab.batches(Object.values(layout))) {
+      for (const row of batch) {
+        summary.read++;
+        const e = mapEstablishment(row, layout);
+        if (e === 'siret') {
+          summary.skipped['invalid-siret']++;
+          continue;
+        }
+        if (e === 'commune') {
+          summary.skipped['no-commune']++;
+          continue;
+        }
+        // The department always comes from the commune code, never from the postal code.
+        let p: Place | undefined;
+        if (e.communeCode) p = place(e.communeCode);
+        else if (keep !== 'all') {
+          summary.skipped.abroad++;
+          continue;
+        }
+        if (keep !== 'all' && (!p?.department || !keep.has(p.department))) {
+          summary.skipped['outside-departments']++;
+          continue;
+        }
+        sirens?.add(Number(e.siren));
+        summary.imported++;
+        if (e.active) summary.active++;
+        else summary.closed++;
+        if (e.diffusion === 'P') summary.partialDiffusion++;
+        if (e.naf25Code) summary.naf25++;
+        const point = e.point ?? p?.point;
+        out.push([
+          e.siret,
+          e.siren,
+          e.enseigne,
+          e.usualName,
+          e.nafCode,
+          e.naf25Code,
+          e.section,
+          e.nafLabel,
+          p?.department ?? null,
+          p?.region ?? null,
+          p?.code ?? e.communeCode,
+          p?.name ?? titleCase(e.communeName),
+          e.postalCode,
+          e.address,
+          e.addressExtra,
+          e.countryCode,
+          e.countryName,
+          e.headcountBand,
+          e.headcountYear === null ? null : String(e.headcountYear),
+          e.createdOn,
+          e.headOffice ? 't' : 'f',
+          e.active ? 't' : 'f',
+          e.diffusion,
+          point ? String(point.lat) : null,
+          point ? String(point.lon) : null,
+          e.point ? 'sirene' : point ? 'commune' : null,
+        ]);
+        if (out.length >= batchSize) {
+          await copy('establishments_staging', stagingColumns, out);
+          out = [];
+        }
+      }
+      progress('establishments', summary.read, etab);
+    }
+    await copy('establishments_staging', stagingColumns, out);
+
+    // 2. Legal units of the kept establishments → staging.
     if (luSource && luLayout) {
       let rows = 0;
-      for await (const batch of luSource.batches()) {
-        const out: (string | null)[][] = [];
+      out = [];
+      for await (const batch of luSource.batches(Object.values(luLayout))) {
         for (const row of batch) {
           const lu = mapLegalUnit(row, luLayout);
           if (!lu || (sirens && !sirens.has(Number(lu.siren)))) continue;
           out.push([lu.siren, lu.legalName, lu.personName, lu.sigle, lu.diffusion]);
+          summary.legalUnitsLoaded++;
+          if (out.length >= batchSize) {
+            await copy(
+              'legal_units_staging',
+              ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'],
+              out,
+            );
+            out = [];
+          }
         }
-        await db.copyRows(
-          'legal_units_staging',
-          ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'],
-          out,
-        );
-        summary.legalUnitsLoaded += out.length;
         rows += batch.length;
         progress('legal-units', rows, luSource);
       }
-      await db.exec('analyze legal_units_staging');
+      await copy('legal_units_staging', ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'], out);
     }
 
-    // 3. Coordinates → staging.
+    // 3. Coordinates of the kept establishments → staging.
     if (geoSource && geoLayout) {
       let rows = 0;
+      out = [];
       for await (const batch of geoSource.batches()) {
-        const out: (string | null)[][] = [];
         for (const row of batch) {
           const siret = cell(row, geoLayout.siret);
           const lat = Number(cell(row, geoLayout.lat) ?? NaN);
@@ -257,178 +404,70 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           if (lat === 0 && lon === 0) continue;
           if (sirens && !sirens.has(Number(siret.slice(0, 9)))) continue;
           out.push([siret, String(lat), String(lon), geoLayout.source]);
+          summary.geoPointsLoaded++;
+          if (out.length >= batchSize) {
+            await copy('establishment_geo_staging', ['siret', 'lat', 'lon', 'source'], out);
+            out = [];
+          }
         }
-        await db.copyRows('establishment_geo_staging', ['siret', 'lat', 'lon', 'source'], out);
-        summary.geoPointsLoaded += out.length;
         rows += batch.length;
         progress('geo', rows, geoSource);
       }
-      await db.exec('analyze establishment_geo_staging');
+      await copy('establishment_geo_staging', ['siret', 'lat', 'lon', 'source'], out);
     }
-    sirens = undefined;
+    await inflight;
+    out = [];
+    sirens?.clear();
 
-    // 4. Establishments, batch by batch.
-    const knownWords = new Set<string>();
-    let pending: { e: EstablishmentRecord; department: string | null }[] = [];
-    // The database writes one batch while the next one is parsed (one write in flight).
-    let inflight: Promise<void> = Promise.resolve();
-    const write = async (rows: (string | null)[][]) => {
-      await db.copyRows('establishments_staging', stagingColumns, rows);
-      await db.exec(upsertSql);
-      const seen = new Set<string>();
-      for (const row of rows) nameWords(row, seen);
-      const fresh = [...seen].filter((w) => !knownWords.has(w));
-      if (fresh.length > 0) {
-        for (const w of fresh) knownWords.add(w);
-        await db.query(
-          'insert into establishment_words (word) select unnest($1::text[]) on conflict (word) do nothing',
-          [fresh],
-        );
-      }
-    };
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const batch = pending;
-      pending = [];
-      const rows = await stagingRows(db, batch, luSource !== undefined, geoSource !== undefined, summary);
-      await inflight;
-      inflight = write(rows);
-      // Surface a failure at the next await, never as an unhandled rejection.
-      inflight.catch(() => undefined);
-      summary.imported += batch.length;
-    };
-    await withoutIndexesWhenEmpty(db, async () => {
-      for await (const batch of etab.batches()) {
-        for (const row of batch) {
-          summary.read++;
-          const e = mapEstablishment(row, layout);
-          if (e === 'siret') {
-            summary.skipped['invalid-siret']++;
-            continue;
-          }
-          if (e === 'commune') {
-            summary.skipped['no-commune']++;
-            continue;
-          }
-          const place = placeOf(e, keep);
-          if (typeof place === 'string') {
-            summary.skipped[place]++;
-            continue;
-          }
-          pending.push({ e, department: place.department });
-          if (e.active) summary.active++;
-          else summary.closed++;
-          if (e.diffusion === 'P') summary.partialDiffusion++;
-          if (e.naf25Code) summary.naf25++;
-          if (pending.length >= batchSize) await flush();
-        }
-        progress('establishments', summary.read, etab);
-      }
-      await flush();
-      await inflight;
-    });
-    await db.exec('truncate legal_units_staging; truncate establishment_geo_staging');
-    // Merge the GIN pending lists (PGlite has no autovacuum to do it) and refresh statistics.
+    // 4. Join, upsert and words, set-based.
+    progress('write', summary.imported);
     await db.exec(
-      `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); analyze establishments; analyze establishment_words`,
+      [
+        'begin',
+        writeSettings,
+        dedupeSql('establishments_staging', 'siret'),
+        dedupeSql('legal_units_staging', 'siren'),
+        dedupeSql('establishment_geo_staging', 'siret'),
+        'commit',
+      ].join(';\n'),
+    );
+    let rebuilt = false;
+    await withoutIndexesWhenEmpty(db, async (empty) => {
+      rebuilt = empty;
+      const slices = db.engine === 'postgres' ? 2 : 1;
+      const counts = await Promise.all(
+        Array.from({ length: slices }, (_, slice) =>
+          db.transaction(async (tx) => {
+            await tx.exec(writeSettings);
+            return (await tx.query<{ source: string; n: number }>(writeSql(empty, slices, slice))).rows;
+          }),
+        ),
+      );
+      for (const c of counts.flat()) {
+        if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
+      }
+      // After the slices: two transactions inserting the same words could deadlock.
+      await db.exec(`begin; ${writeSettings}; ${wordsSql}; commit`);
+    });
+    await db.exec(
+      'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging',
+    );
+    // Merge the GIN pending lists of indexes kept through an upsert (PGlite has no autovacuum
+    // to do it; rebuilt ones have none) and refresh statistics.
+    await db.exec(
+      (rebuilt
+        ? ''
+        : `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); `) +
+        'analyze establishments; analyze establishment_words',
     );
   } finally {
+    await inflight.catch(() => undefined);
     etab.close();
     luSource?.close();
     geoSource?.close();
   }
   summary.elapsedMs = performance.now() - started;
   return summary;
-}
-
-async function stagingRows(
-  db: Db,
-  pending: readonly { e: EstablishmentRecord; department: string | null }[],
-  withLegalUnits: boolean,
-  withGeo: boolean,
-  summary: ImportSummary,
-): Promise<(string | null)[][]> {
-  const units = new Map<string, LegalUnitRecord>();
-  if (withLegalUnits) {
-    const sirens = [...new Set(pending.map((p) => p.e.siren))];
-    const r = await db.query<{
-      siren: string;
-      legal_name: string | null;
-      person_name: string | null;
-      sigle: string | null;
-      diffusion: string;
-    }>(
-      'select siren, legal_name, person_name, sigle, diffusion from legal_units_staging where siren = any($1::text[])',
-      [sirens],
-    );
-    for (const u of r.rows) {
-      units.set(u.siren, {
-        siren: u.siren,
-        legalName: u.legal_name,
-        personName: u.person_name,
-        sigle: u.sigle,
-        diffusion: u.diffusion === 'O' ? 'O' : 'P',
-      });
-    }
-  }
-  const points = new Map<string, { lat: number; lon: number; source: string }>();
-  if (withGeo) {
-    const r = await db.query<{ siret: string; lat: number; lon: number; source: string }>(
-      'select siret, lat, lon, source from establishment_geo_staging where siret = any($1::text[])',
-      [pending.map((p) => p.e.siret)],
-    );
-    for (const p of r.rows) points.set(p.siret, p);
-  }
-  const geo = geoIndex();
-  return pending.map(({ e, department }) => {
-    const lu = units.get(e.siren);
-    const commune = e.communeCode ? geo.commune(e.communeCode) : undefined;
-    let point: { lat: number; lon: number; source: 'sirene' | 'geo-sirene' | 'commune' } | null = null;
-    const fromFile = e.diffusion === 'O' ? points.get(e.siret) : undefined;
-    if (fromFile)
-      point = {
-        lat: fromFile.lat,
-        lon: fromFile.lon,
-        source: fromFile.source === 'geo-sirene' ? 'geo-sirene' : 'sirene',
-      };
-    else if (e.point) point = { ...e.point, source: 'sirene' };
-    else if (e.communeCode) {
-      const c = geo.coordinates(e.communeCode);
-      if (c) point = { lat: c.lat, lon: c.lon, source: 'commune' };
-    }
-    summary.coordinates[point?.source ?? 'none']++;
-    return [
-      e.siret,
-      e.siren,
-      displayName(e, lu),
-      lu?.legalName ?? lu?.personName ?? null,
-      e.enseigne,
-      e.usualName,
-      lu?.sigle ?? null,
-      e.nafCode,
-      e.naf25Code,
-      e.section,
-      e.nafLabel,
-      department,
-      department ? (geo.department(department)?.regionCode ?? null) : null,
-      commune?.code ?? e.communeCode,
-      commune?.name ?? titleCase(e.communeName),
-      e.postalCode,
-      e.address,
-      e.addressExtra,
-      e.countryCode,
-      e.countryName,
-      e.headcountBand,
-      e.headcountYear === null ? null : String(e.headcountYear),
-      e.createdOn,
-      e.headOffice ? 't' : 'f',
-      e.active ? 't' : 'f',
-      e.diffusion,
-      point ? String(point.lat) : null,
-      point ? String(point.lon) : null,
-      point?.source ?? null,
-    ];
-  });
 }
 
 /** Columns of a geolocation file: INSEE's (`;`, y_latitude/x_longitude) or Etalab's geo-sirene (latitude/longitude). */

@@ -161,6 +161,18 @@ const streetTypes: Record<string, string> = {
   PORT: 'port',
 };
 
+// A file has a few hundred distinct NAF codes: each is parsed and labelled once.
+const nafCache = new Map<string, { code: string; section: string | null; label: string | null } | null>();
+function nafOf(raw: string) {
+  let naf = nafCache.get(raw);
+  if (naf === undefined) {
+    const code = parseNafSubclass(raw);
+    naf = code ? { code, section: nafSectionOf(code) ?? null, label: nafLabel(code) ?? null } : null;
+    if (nafCache.size < 10_000) nafCache.set(raw, naf);
+  }
+  return naf;
+}
+
 const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null);
 const digitPatterns: Record<number, RegExp> = { 5: /^\d{5}$/, 9: /^\d{9}$/, 14: /^\d{14}$/ };
 const digits = (v: string | null, len: 5 | 9 | 14) => (v && digitPatterns[len]!.test(v) ? v : null);
@@ -183,10 +195,7 @@ export function mapEstablishment(
   const nomenclature = cell(row, l.nomenclatureActivitePrincipaleEtablissement);
   const nafRaw = cell(row, l.activitePrincipaleEtablissement);
   // Old nomenclatures (NAP, NAF 1993, NAF rev. 1) are ignored: only NAF rev. 2 codes are kept.
-  const nafCode =
-    nafRaw && (nomenclature === 'NAFRev2' || nomenclature === null)
-      ? (parseNafSubclass(nafRaw) ?? null)
-      : null;
+  const naf = nafRaw && (nomenclature === 'NAFRev2' || nomenclature === null) ? nafOf(nafRaw) : null;
   const naf25Raw = cell(row, l.activitePrincipaleNAF25Etablissement);
   const naf25Code = naf25Raw ? naf25Raw.toUpperCase() : null;
 
@@ -227,15 +236,17 @@ export function mapEstablishment(
     siren,
     enseigne: cell(row, l.enseigne1Etablissement),
     usualName: cell(row, l.denominationUsuelleEtablissement),
-    nafCode,
+    nafCode: naf?.code ?? null,
     naf25Code,
-    section: nafCode ? (nafSectionOf(nafCode) ?? null) : null,
-    nafLabel: nafCode ? (nafLabel(nafCode) ?? null) : null,
+    section: naf?.section ?? null,
+    nafLabel: naf?.label ?? null,
     communeCode,
     communeName: communeCode
       ? cell(row, l.libelleCommuneEtablissement)
       : cell(row, l.libelleCommuneEtrangerEtablissement),
-    postalCode: publicOnly(cell(row, l.codePostalEtablissement)),
+    // INSEE masks what is not public with [ND] (null here): a postal code it publishes for a
+    // partially diffusible establishment is public, like its commune; the street never is.
+    postalCode: cell(row, l.codePostalEtablissement),
     address: publicOnly(street || null),
     addressExtra: publicOnly(extra || null),
     countryCode: communeCode ? null : countryCode,
@@ -274,16 +285,28 @@ export function mapLegalUnit(row: readonly string[], l: LegalUnitLayout): LegalU
   return { siren, legalName, personName, sigle, diffusion };
 }
 
+const smallWords = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'sur', 'en', 'aux', 'au']);
+// Street and commune names repeat across a file: each spelling is converted once (bounded caches).
+const titleCache = [new Map<string, string>(), new Map<string, string>()] as const;
+
 /** "LEONCE DE SEYNES" → "Leonce de Seynes" (for addresses and first names; company names stay as filed). */
 export function titleCase(v: string | null, continuing = false): string | null {
   if (!v) return v;
   if (v !== v.toUpperCase()) return v;
-  const small = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'et', 'sur', 'en', 'aux', 'au']);
-  return v
-    .toLowerCase()
-    .split(/(\s+|-|')/)
-    .map((w, i) => ((i > 0 || continuing) && small.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
-    .join('');
+  const cache = titleCache[continuing ? 1 : 0];
+  let out = cache.get(v);
+  if (out === undefined) {
+    out = v
+      .toLowerCase()
+      .split(/(\s+|-|')/)
+      .map((w, i) =>
+        (i > 0 || continuing) && smallWords.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1),
+      )
+      .join('');
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(v, out);
+  }
+  return out;
 }
 
 /** The name shown for an establishment: the legal unit's, else the enseigne, never a masked value. */

@@ -14,8 +14,8 @@ export interface CsvSource {
   /** Bytes of CSV text to read (uncompressed size for a zip). */
   totalBytes: number;
   bytesRead(): number;
-  /** Records after the header, in batches. */
-  batches(): AsyncGenerator<string[][]>;
+  /** Records after the header, in batches; with `columns`, the other columns are read as ''. */
+  batches(columns?: readonly number[]): AsyncGenerator<string[][]>;
   close(): void;
 }
 
@@ -92,8 +92,9 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
     separator,
     totalBytes: opened.size,
     bytesRead: () => read,
-    async *batches() {
-      const reader = new CsvReader(separator);
+    async *batches(columns?: readonly number[]) {
+      const keep = columns && header.map((_, i) => columns.includes(i));
+      const reader = new CsvReader(separator, keep);
       let out: string[][] = [];
       if (rest !== '') {
         reader.push(rest, out);

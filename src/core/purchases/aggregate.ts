@@ -54,6 +54,9 @@ export interface PurchaseAggregator {
 }
 
 const MAX_SAMPLE_LABELS = 3;
+/** Shared empty values of a piece, replaced on first use (most pieces have no capex, no currency). */
+const NO_AMOUNTS: ReadonlyMap<string, number> = new Map();
+const NO_CURRENCIES: readonly string[] = [];
 /** Closed purchase entries remembered (per generation) to detect late fragments. */
 const CLOSED_MEMORY = 50_000;
 const MAX_UNATTRIBUTED_SAMPLES = 5;
@@ -74,12 +77,13 @@ interface Piece {
   firstLine: number;
   /** Σ(Debit − Credit) per category, purchases of classes 6 (and others in the set). */
   purchases: Map<string, number>;
-  capex: Map<string, number>;
+  /** NO_AMOUNTS until a capex line comes. */
+  capex: Map<string, number> | ReadonlyMap<string, number>;
   suppliers: Map<string, SupplierRef>;
   has404: boolean;
   collectiveWithoutAux: boolean;
   label: string;
-  currencies: string[];
+  currencies: readonly string[];
 }
 
 interface OpenEntry {
@@ -184,7 +188,7 @@ interface JournalState {
   byPiece: Totals;
 }
 
-function addAll(target: Map<string, number>, source: Map<string, number>): void {
+function addAll(target: Map<string, number>, source: ReadonlyMap<string, number>): void {
   for (const [k, v] of source) target.set(k, (target.get(k) ?? 0) + v);
 }
 
@@ -211,16 +215,77 @@ function isSupplierAccount(account: string): boolean {
   );
 }
 
-/** Two 32-bit FNV-1a hashes folded into one safe integer: remembers closed entries cheaply. */
-function hashKey(s: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+/**
+ * Keys of recently closed entries, as two 32-bit FNV-1a hashes (53 bits kept, as before), in two
+ * generations of at most `perGeneration` keys: open addressing in typed arrays, so remembering
+ * hundreds of thousands of entries allocates nothing per entry.
+ */
+class ClosedKeys {
+  private readonly mask: number;
+  private readonly hi: [Int32Array, Int32Array];
+  private readonly lo: [Int32Array, Int32Array];
+  private readonly used: [Uint8Array, Uint8Array];
+  private readonly counts = [0, 0];
+  private current = 0;
+  private h1 = 0;
+  private h2 = 0;
+
+  constructor(private readonly perGeneration: number) {
+    let size = 1024;
+    while (size < perGeneration * 2.5) size *= 2;
+    this.mask = size - 1;
+    this.hi = [new Int32Array(size), new Int32Array(size)];
+    this.lo = [new Int32Array(size), new Int32Array(size)];
+    this.used = [new Uint8Array(size), new Uint8Array(size)];
   }
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+
+  get size(): number {
+    return this.counts[0]! + this.counts[1]!;
+  }
+
+  add(key: string): void {
+    this.hash(key);
+    let g = this.current;
+    if (this.counts[g]! >= this.perGeneration) {
+      g = this.current = 1 - g;
+      this.used[g]!.fill(0);
+      this.counts[g] = 0;
+    }
+    if (this.find(g) >= 0) return;
+    const used = this.used[g]!;
+    let i = this.h1 & this.mask;
+    while (used[i] !== 0) i = (i + 1) & this.mask;
+    used[i] = 1;
+    this.hi[g]![i] = this.h1;
+    this.lo[g]![i] = this.h2;
+    this.counts[g]!++;
+  }
+
+  has(key: string): boolean {
+    this.hash(key);
+    return this.find(0) >= 0 || this.find(1) >= 0;
+  }
+
+  private find(g: number): number {
+    const used = this.used[g]!;
+    const hi = this.hi[g]!;
+    const lo = this.lo[g]!;
+    for (let i = this.h1 & this.mask; used[i] !== 0; i = (i + 1) & this.mask)
+      if (hi[i] === this.h1 && lo[i] === this.h2) return i;
+    return -1;
+  }
+
+  private hash(s: string): void {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    this.h1 = h1;
+    this.h2 = h2 & 0x1fffff;
+  }
 }
 
 export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}): PurchaseAggregator {
@@ -236,16 +301,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const open = new Map<string, OpenEntry>();
   // Keys of recently closed purchase entries, to report a fragment that comes back late: two
   // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
-  let closedRecent = new Set<number>();
-  let closedOlder = new Set<number>();
-  const rememberClosed = (k: number) => {
-    if (closedRecent.size >= CLOSED_MEMORY) {
-      closedOlder = closedRecent;
-      closedRecent = new Set();
-    }
-    closedRecent.add(k);
-  };
-  const wasClosed = (k: number) => closedRecent.has(k) || closedOlder.has(k);
+  const closed = new ClosedKeys(CLOSED_MEMORY);
+  // The entry of the previous line: lines of an entry follow each other in most files.
+  let last: OpenEntry | null = null;
   const journals = new Map<string, JournalState>();
   const anomalies: PurchaseAnomaly[] = [];
   let anomalyCount = 0;
@@ -277,6 +335,24 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
   /** Attributes one unit (a whole entry or one of its pieces) into `totals`. */
   function attribute(totals: Totals, units: Piece[], journalCode: string, date: string): void {
+    const only = units.length === 1 ? units[0]! : null;
+    // One piece (most entries): its own maps are read as they are, nothing is merged.
+    if (only && !(only.has404 && only.capex.size > 0)) {
+      const counted = only.purchases.size + only.capex.size > 0;
+      attributeTotals(
+        totals,
+        only.purchases,
+        only.suppliers,
+        only.collectiveWithoutAux,
+        counted ? only.label : '',
+        counted ? only.firstLine : Infinity,
+        counted ? only.pieceRef : '',
+        only.currencies,
+        journalCode,
+        date,
+      );
+      return;
+    }
     const purchases = new Map<string, number>();
     const suppliers = new Map<string, SupplierRef>();
     let has404 = false;
@@ -302,6 +378,33 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       for (const c of p.currencies) if (!currencies.includes(c)) currencies.push(c);
     }
     if (has404) for (const p of units) addAll(purchases, p.capex);
+    attributeTotals(
+      totals,
+      purchases,
+      suppliers,
+      collective,
+      label,
+      firstLine,
+      pieceRef,
+      currencies,
+      journalCode,
+      date,
+    );
+  }
+
+  /** The attribution proper, on an entry's (or a piece's) purchases and supplier lines (read only). */
+  function attributeTotals(
+    totals: Totals,
+    purchases: ReadonlyMap<string, number>,
+    suppliers: ReadonlyMap<string, SupplierRef>,
+    collective: boolean,
+    label: string,
+    firstLine: number,
+    pieceRef: string,
+    currencies: readonly string[],
+    journalCode: string,
+    date: string,
+  ): void {
     let ht = 0;
     let nonZero = false;
     for (const v of purchases.values()) {
@@ -351,8 +454,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
   function close(entry: OpenEntry): void {
     open.delete(entry.key);
+    if (entry === last) last = null;
     if (!entry.hasPurchase) return;
-    rememberClosed(hashKey(entry.key));
+    closed.add(entry.key);
     const j = journal(entry.journal);
     const pieces = [...entry.pieces.values()];
     if (pieces.length === 1 || entry.num === '') {
@@ -376,10 +480,19 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const supplier = kind === null && isSupplierAccount(account);
     if (kind === null && !supplier) return;
 
-    const key = `${line.journalCode}\u001f${line.ecritureNum}\u001f${date}`;
-    let entry = open.get(key);
+    const journalCode = line.journalCode;
+    const ecritureNum = line.ecritureNum;
+    let entry: OpenEntry | undefined;
+    let key = '';
+    if (last !== null && last.journal === journalCode && last.num === ecritureNum && last.date === date)
+      entry = last;
+    else {
+      key = `${journalCode}\u001f${ecritureNum}\u001f${date}`;
+      entry = open.get(key);
+      if (entry) last = entry;
+    }
     if (!entry) {
-      if (closedRecent.size > 0 && wasClosed(hashKey(key))) {
+      if (closed.size > 0 && closed.has(key)) {
         anomaly({
           line: line.line,
           code: 'entry-split',
@@ -395,6 +508,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         pieces: new Map(),
       };
       open.set(key, entry);
+      last = entry;
       if (open.size > windowSize) {
         const oldest = open.values().next().value;
         if (oldest) close(oldest);
@@ -412,12 +526,12 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         pieceRef: pieceKey,
         firstLine: line.line,
         purchases: new Map(),
-        capex: new Map(),
+        capex: NO_AMOUNTS,
         suppliers: new Map(),
         has404: false,
         collectiveWithoutAux: false,
         label: '',
-        currencies: [],
+        currencies: NO_CURRENCIES,
       };
       entry.pieces.set(pieceKey, piece);
       const j = journal(line.journalCode);
@@ -426,11 +540,16 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       else if (!j.severalPieces && j.firstPiece !== dp) j.severalPieces = true;
     }
     const cur = line.idevise === '' ? '' : line.idevise.toUpperCase();
-    if (cur !== '' && cur !== 'EUR' && !piece.currencies.includes(cur)) piece.currencies.push(cur);
+    if (cur !== '' && cur !== 'EUR' && !piece.currencies.includes(cur))
+      piece.currencies = [...piece.currencies, cur];
     const amount = line.debitCents - line.creditCents;
     if (kind !== null) {
       const cat = categoryCode(account);
-      const target = kind === 'capex' ? piece.capex : piece.purchases;
+      let target = piece.purchases;
+      if (kind === 'capex') {
+        if (piece.capex === NO_AMOUNTS) piece.capex = new Map();
+        target = piece.capex as Map<string, number>;
+      }
       target.set(cat, (target.get(cat) ?? 0) + amount);
       entry.hasPurchase = true;
       if (piece.label === '') piece.label = line.ecritureLib;

@@ -153,9 +153,20 @@ export function parseDateNumber(buf: Uint8Array, s: number, e: number): number {
   let m: number;
   let d: number;
   if (n === 8) {
-    y = digits(buf, s, 4);
-    m = digits(buf, s + 4, 2);
-    d = digits(buf, s + 6, 2);
+    // The norm, straight-line: any byte that is not a digit makes one of the values negative or > 9.
+    const c0 = buf[s]! - ZERO;
+    const c1 = buf[s + 1]! - ZERO;
+    const c2 = buf[s + 2]! - ZERO;
+    const c3 = buf[s + 3]! - ZERO;
+    const c4 = buf[s + 4]! - ZERO;
+    const c5 = buf[s + 5]! - ZERO;
+    const c6 = buf[s + 6]! - ZERO;
+    const c7 = buf[s + 7]! - ZERO;
+    if ((c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0) return -1;
+    if (c0 > 9 || c1 > 9 || c2 > 9 || c3 > 9 || c4 > 9 || c5 > 9 || c6 > 9 || c7 > 9) return -1;
+    y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+    m = c4 * 10 + c5;
+    d = c6 * 10 + c7;
   } else if (n === 10 && buf[s + 4] === MINUS && buf[s + 7] === MINUS) {
     y = digits(buf, s, 4);
     m = digits(buf, s + 5, 2);

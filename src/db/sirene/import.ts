@@ -136,24 +136,22 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
     ${stagedJoin}
     ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
     ${conflict}
-    returning coord_source
+    returning name, sigle, enseigne, usual_name, naf_label, coord_source
+  ), words as (
+    -- Words of names, enseignes, sigles and activity labels, folded like the search folds query
+    -- words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more. Inserted in
+    -- word order, so that two slices wait for each other on a shared word but never deadlock.
+    insert into establishment_words (word)
+    select w from (
+      select distinct v from written, unnest(array[name, sigle, enseigne, usual_name, naf_label]) v
+    ) d (value),
+      regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
+    where length(w) >= 3
+    group by w order by w
+    on conflict (word) do nothing
   )
   select coalesce(coord_source, 'none') as source, count(*)::int as n from written group by 1`;
 }
-
-// Words of names, enseignes, sigles and activity labels of the staged rows, folded like the
-// search folds query words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more.
-const wordsSql = `
-  insert into establishment_words (word)
-  select distinct w from (
-    select distinct v from (
-      select ${nameSql} as name, u.sigle, s.enseigne, s.usual_name, s.naf_label
-      ${stagedJoin}
-    ) r, unnest(array[r.name, r.sigle, r.enseigne, r.usual_name, r.naf_label]) v
-  ) d (value),
-    regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
-  where length(w) >= 3
-  on conflict (word) do nothing`;
 
 // Room for the hash joins and aggregates of a whole file (PostgreSQL's default is 4 MB); no JIT:
 // compiling these plans costs more than it saves (0.5 s measured on 100,000 rows). The staging
@@ -220,7 +218,9 @@ interface Place {
   region: string | null;
   code: string;
   name: string | undefined;
-  point: { lat: number; lon: number } | undefined;
+  /** Coordinates of the commune, as COPY text. */
+  lat: string | null;
+  lon: string | null;
 }
 
 /** Where a commune code lies, looked up once per code (a file has far fewer communes than rows). */
@@ -238,7 +238,8 @@ function placeLookup(): (communeCode: string) => Place {
         region: department ? (geo.department(department)?.regionCode ?? null) : null,
         code: commune?.code ?? code,
         name: commune?.name,
-        point: c ? { lat: c.lat, lon: c.lon } : undefined,
+        lat: c ? String(c.lat) : null,
+        lon: c ? String(c.lon) : null,
       };
       cache.set(code, place);
     }
@@ -328,7 +329,6 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         else summary.closed++;
         if (e.diffusion === 'P') summary.partialDiffusion++;
         if (e.naf25Code) summary.naf25++;
-        const point = e.point ?? p?.point;
         out.push([
           e.siret,
           e.siren,
@@ -353,9 +353,9 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           e.headOffice ? 't' : 'f',
           e.active ? 't' : 'f',
           e.diffusion,
-          point ? String(point.lat) : null,
-          point ? String(point.lon) : null,
-          e.point ? 'sirene' : point ? 'commune' : null,
+          e.point ? String(e.point.lat) : (p?.lat ?? null),
+          e.point ? String(e.point.lon) : (p?.lon ?? null),
+          e.point ? 'sirene' : p?.lat ? 'commune' : null,
         ]);
         if (out.length >= batchSize) {
           await copy('establishments_staging', stagingColumns, out);
@@ -446,8 +446,6 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       for (const c of counts.flat()) {
         if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
       }
-      // After the slices: two transactions inserting the same words could deadlock.
-      await db.exec(`begin; ${writeSettings}; ${wordsSql}; commit`);
     });
     await db.exec(
       'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging',

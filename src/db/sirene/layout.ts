@@ -177,6 +177,13 @@ const isoDate = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : 
 const digitPatterns: Record<number, RegExp> = { 5: /^\d{5}$/, 9: /^\d{9}$/, 14: /^\d{14}$/ };
 const digits = (v: string | null, len: 5 | 9 | 14) => (v && digitPatterns[len]!.test(v) ? v : null);
 
+/** The non-empty parts joined by `sep`, or null when there is none (no array per row). */
+function joined(sep: string, ...parts: (string | null)[]): string | null {
+  let out = '';
+  for (const p of parts) if (p) out = out === '' ? p : out + sep + p;
+  return out === '' ? null : out;
+}
+
 export function mapEstablishment(
   row: readonly string[],
   l: EstablishmentLayout,
@@ -185,7 +192,7 @@ export function mapEstablishment(
   if (!siret) return 'siret';
   const siren = digits(cell(row, l.siren), 9) ?? siret.slice(0, 9);
   const diffusion = cell(row, l.statutDiffusionEtablissement) === 'O' ? 'O' : 'P';
-  const publicOnly = (v: string | null) => (diffusion === 'O' ? v : null);
+  const isPublic = diffusion === 'O';
 
   const countryCode = digits(cell(row, l.codePaysEtrangerEtablissement), 5);
   const communeCodeRaw = cell(row, l.codeCommuneEtablissement)?.toUpperCase() ?? null;
@@ -199,20 +206,24 @@ export function mapEstablishment(
   const naf25Raw = cell(row, l.activitePrincipaleNAF25Etablissement);
   const naf25Code = naf25Raw ? naf25Raw.toUpperCase() : null;
 
-  const number = [cell(row, l.numeroVoieEtablissement), cell(row, l.indiceRepetitionEtablissement)]
-    .filter(Boolean)
-    .join(' ');
-  const typeRaw = cell(row, l.typeVoieEtablissement);
-  const type = typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null;
-  const street = [number, type, titleCase(cell(row, l.libelleVoieEtablissement), true)]
-    .filter(Boolean)
-    .join(' ');
-  const extra = [
-    titleCase(cell(row, l.complementAdresseEtablissement)),
-    cell(row, l.distributionSpecialeEtablissement),
-  ]
-    .filter(Boolean)
-    .join(', ');
+  // The street is never public for a partially diffusible record: not even built.
+  let street: string | null = null;
+  let extra: string | null = null;
+  if (isPublic) {
+    const typeRaw = cell(row, l.typeVoieEtablissement);
+    street = joined(
+      ' ',
+      cell(row, l.numeroVoieEtablissement),
+      cell(row, l.indiceRepetitionEtablissement),
+      typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null,
+      titleCase(cell(row, l.libelleVoieEtablissement), true),
+    );
+    extra = joined(
+      ', ',
+      titleCase(cell(row, l.complementAdresseEtablissement)),
+      cell(row, l.distributionSpecialeEtablissement),
+    );
+  }
 
   const band = cell(row, l.trancheEffectifsEtablissement);
   const year = cell(row, l.anneeEffectifsEtablissement);
@@ -247,8 +258,8 @@ export function mapEstablishment(
     // INSEE masks what is not public with [ND] (null here): a postal code it publishes for a
     // partially diffusible establishment is public, like its commune; the street never is.
     postalCode: cell(row, l.codePostalEtablissement),
-    address: publicOnly(street || null),
-    addressExtra: publicOnly(extra || null),
+    address: street,
+    addressExtra: extra,
     countryCode: communeCode ? null : countryCode,
     countryName: communeCode ? null : titleCase(cell(row, l.libellePaysEtrangerEtablissement)),
     headcountBand: band && /^(NN|\d\d)$/.test(band) ? band : null,
@@ -257,7 +268,7 @@ export function mapEstablishment(
     headOffice: cell(row, l.etablissementSiege) === 'true',
     active: cell(row, l.etatAdministratifEtablissement) !== 'F',
     diffusion,
-    point: diffusion === 'O' ? point : null,
+    point: isPublic ? point : null,
   };
 }
 

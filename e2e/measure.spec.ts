@@ -94,12 +94,13 @@ test('dropping the demo FEC gives the badge, the three percentages and a supplie
   // 50 016 lines in the demo FEC, counted by the worker.
   await expect(page.getByRole('status').filter({ hasText: /» lu : [\d\s\u202f]+ lignes en/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Points relevés dans le fichier' })).toBeVisible();
-  // The directory alone locates the French suppliers: not enough for the badge, and the page says why.
+  // A directory of Breton firms cannot prove where a supplier is: matches by name are only proposed,
+  // so nothing is located yet, there is no badge, and the page says why.
   expect(pct(located.coverage)).toBeLessThan(80);
   await expect(page.getByText('Badge non délivré.')).toBeVisible();
   await expect(page.getByText(/il en faut au moins 80 %/)).toBeVisible();
 
-  // Foreign suppliers are only proposed (legal form, currency): the buyer confirms them.
+  // Proposals (name in the directory, legal form, currency) wait for the buyer to confirm them.
   await page.getByRole('button', { name: /^confirmer les \d+ propositions$/ }).click();
   const figures = await expectResult(page);
   expect(pct(figures.coverage)).toBeGreaterThanOrEqual(80);

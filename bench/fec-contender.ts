@@ -1,5 +1,5 @@
 // One contender of the FEC benchmark, run in its own process so that its peak memory is its own:
-//   node fec-contender.mjs <ours|udsv|papaparse> <file>
+//   node fec-contender.mjs <ours|udsv|papaparse|ours-full> <file>
 // Prints one JSON line: wall and CPU time (user + system, all threads: GC included), peak RSS and
 // the aggregation's result (to check they agree).
 import { createReadStream } from 'node:fs';
@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import { createFecReader } from '../src/core/fec/index.ts';
+import { createPurchaseAggregator } from '../src/core/purchases/index.ts';
 
 /**
  * Net spend per supplier, the attribution rule simplified: per entry (consecutive lines with the
@@ -74,6 +75,27 @@ async function ours(file: string, agg: SpendBySupplier): Promise<void> {
   }
 }
 
+/** For information: the reader with the application's full attribution rule (core/purchases). */
+async function oursFull(file: string): Promise<ReturnType<SpendBySupplier['result']>> {
+  const aggregator = createPurchaseAggregator();
+  let lines = 0;
+  const reader = createFecReader({
+    onLine: (l) => {
+      lines++;
+      aggregator.add(l);
+    },
+  });
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) reader.push(chunk as Buffer);
+  reader.finish();
+  const r = aggregator.result();
+  return {
+    lines,
+    suppliers: r.suppliers.length,
+    attributedCents: r.attributedCents,
+    unattributedCents: r.unattributedCents,
+  };
+}
+
 async function udsv(file: string, agg: SpendBySupplier): Promise<void> {
   const decoder = new TextDecoder('iso-8859-15');
   let parser: ReturnType<typeof initParser> | null = null;
@@ -111,12 +133,13 @@ async function papaparse(file: string, agg: SpendBySupplier): Promise<void> {
 const contenders = { ours, udsv, papaparse };
 const [name, file] = process.argv.slice(2);
 const run = contenders[name as keyof typeof contenders];
-if (!run || !file) throw new Error('usage: fec-contender <ours|udsv|papaparse> <file>');
+if ((!run && name !== 'ours-full') || !file)
+  throw new Error('usage: fec-contender <ours|udsv|papaparse|ours-full> <file>');
 const agg = new SpendBySupplier();
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-await run(file, agg);
+const result = run ? (await run(file, agg), agg.result()) : await oursFull(file);
 const cpu = process.cpuUsage(cpuStart);
 const ms = performance.now() - start;
 const cpuMs = (cpu.user + cpu.system) / 1000;
-console.log(JSON.stringify({ ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, ...agg.result() }));
+console.log(JSON.stringify({ ms, cpuMs, maxRssKb: process.resourceUsage().maxRSS, ...result }));

@@ -172,6 +172,12 @@ export const paginationSchema = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
   pages: z.number().int(),
+  /**
+   * False when more establishments match than the search ranks and counts (CANDIDATE_CAP):
+   * then `total` is a lower bound ("plus de 1 000"), the facets count those ranked, and
+   * `query.ranking` says which were kept.
+   */
+  exact: z.boolean(),
 });
 
 export const searchResponseSchema = z.object({

@@ -1,9 +1,11 @@
 // Search in the directory of suppliers. Typo tolerance the pg_trgm documentation way: each
-// query word missing from the table of known words is corrected to its nearest known word
-// (trigram KNN on a small table), then French full-text search (unaccent + stemming) runs on
-// the GIN index. Filters by activity, place, radius (bounding box on a GiST point index, then
-// haversine), headcount. The ranking is neutral and explained: text relevance (name and sigle
-// weigh more than enseigne, then activity), then distance, then name. No paid placement.
+// query word missing from the table of known words is corrected to its nearest known words
+// (trigram similarity on a small table), then French full-text search (unaccent + stemming)
+// runs on the GIN index; within a radius, on the GIN index of words by grid cell. Filters by
+// activity, place, radius (grid cells or a GiST box, then haversine), headcount. At most
+// CANDIDATE_CAP rows are ranked, counted and faceted, and the response says when there were
+// more. The ranking is neutral and explained: text relevance (name and sigle weigh more than
+// enseigne, then activity), then distance, then name. No paid placement.
 import { createRequire } from 'node:module';
 import {
   headcountBands,
@@ -73,40 +75,65 @@ function communesOfEpci(code: string): string[] {
 export interface QueryWord {
   /** As typed, folded. */
   word: string;
-  /** The terms searched for it: the word itself and its correction when there is one. */
+  /** The terms searched for it: the word itself and its corrections when there are some. */
   terms: string[];
+  /** The nearest known word when the word is unknown (the first of `corrections`). */
   correctedTo: string | null;
+  /** The known words an unknown word may be a typo of, nearest first. */
+  corrections: string[];
   prefix: boolean;
 }
 
-/** Splits the query, corrects unknown words to their nearest known word (trigram similarity). */
-export async function analyseQuery(db: Queryable, q: string): Promise<QueryWord[]> {
+/** A correction is kept when it is this close to the best one (trigram similarity). */
+const CORRECTION_SPREAD = 0.1;
+
+/**
+ * Splits the query, corrects unknown words to their nearest known words (trigram similarity):
+ * at most `maxCorrections` per word, those about as close as the nearest one.
+ */
+export async function analyseQuery(db: Queryable, q: string, maxCorrections = 1): Promise<QueryWord[]> {
   const raw = words(q).filter((w) => !stopWords.has(w));
   const unique = [...new Set(raw)].slice(0, 8);
   if (unique.length === 0) return [];
   const last = unique[unique.length - 1]!;
   const candidates = unique.filter((w) => w.length >= 3 && !/^\d+$/.test(w));
-  const known = new Map<string, { known: boolean; correction: string | null }>();
+  const known = new Map<string, { known: boolean; corrections: string[] }>();
   if (candidates.length > 0) {
     // A word is known when it is a word of a name (or, for the last word being typed, the start of one).
-    const r = await db.query<{ w: string; known: boolean; correction: string | null }>(
-      `select k.w, k.known,
-              case when k.known then null else establishment_word_correction(k.w) end as correction
+    const r = await db.query<{
+      w: string;
+      known: boolean;
+      corrections: string[] | null;
+      sims: number[] | null;
+    }>(
+      `select k.w, k.known, c.corrections, c.sims
          from (select q.w,
                       exists (select 1 from establishment_words x where x.word = q.w)
                         or (q.w = $2 and exists (select 1 from establishment_words x where x.word like $3)) as known
-                 from unnest($1::text[]) as q(w)) k`,
-      [candidates, last, `${last}%`],
+                 from unnest($1::text[]) as q(w)) k
+         left join lateral (
+           select array_agg(c.word order by c.similarity desc, c.word) as corrections,
+                  array_agg(c.similarity order by c.similarity desc, c.word) as sims
+             from establishment_word_corrections(k.w, $4) c
+            where not k.known) c on true`,
+      [candidates, last, `${last}%`, maxCorrections],
     );
-    for (const row of r.rows) known.set(row.w, { known: row.known, correction: row.correction });
+    for (const row of r.rows) {
+      const sims = (row.sims ?? []).map(Number);
+      const best = sims[0] ?? 0;
+      const corrections = (row.corrections ?? []).filter(
+        (c, i) => c !== row.w && (sims[i] ?? 0) >= best - CORRECTION_SPREAD,
+      );
+      known.set(row.w, { known: row.known, corrections: row.known ? [] : corrections });
+    }
   }
   return unique.map((w) => {
-    const k = known.get(w);
-    const correctedTo = k && !k.known && k.correction && k.correction !== w ? k.correction : null;
+    const corrections = known.get(w)?.corrections ?? [];
     return {
       word: w,
-      terms: correctedTo ? [w, correctedTo] : [w],
-      correctedTo,
+      terms: [w, ...corrections],
+      correctedTo: corrections[0] ?? null,
+      corrections,
       prefix: w === last && w.length >= 3,
     };
   });
@@ -133,7 +160,67 @@ function param(f: Filters, value: unknown): string {
   return `$${f.params.length}`;
 }
 
-function buildFilters(query: SearchQuery, point: ResolvedPoint | null): Filters {
+/**
+ * Grids of the cell indexes: cells per degree of latitude and of longitude, and the SQL that
+ * numbers them (the migrations hold the same formulas).
+ * - `naf`: establishment_cell(lat, lon), B-tree with the NAF code (202611261701), ~5.6 × 6.2 km;
+ * - `text`: the prefix of establishment_geo_lexemes (202611261702), ~11 × 12 km.
+ */
+const GRIDS = {
+  naf: { perLat: 20, perLon: 12, maxCells: 300 },
+  text: { perLat: 10, perLon: 6, maxCells: 80 },
+} as const;
+
+/**
+ * The cells of a grid that meet the circle, numbered as the database does
+ * (floor(lat × perLat) × 10000 + floor(lon × perLon) + 5000); null when the circle spans more
+ * cells than the grid is worth it for (then the GiST box serves).
+ */
+export function geoCells(
+  lat: number,
+  lon: number,
+  radiusKm: number,
+  grid: keyof typeof GRIDS,
+): number[] | null {
+  const { perLat, perLon, maxCells } = GRIDS[grid];
+  const margin = radiusKm * 1.01 + 0.2;
+  const dLat = margin / 111.2;
+  const dLon = margin / (111.32 * Math.cos((Math.min(89, Math.abs(lat) + dLat) * Math.PI) / 180));
+  const i1 = Math.floor((lat - dLat) * perLat);
+  const i2 = Math.floor((lat + dLat) * perLat);
+  const j1 = Math.floor((lon - dLon) * perLon);
+  const j2 = Math.floor((lon + dLon) * perLon);
+  if ((i2 - i1 + 1) * (j2 - j1 + 1) > maxCells * 1.4) return null;
+  const cells: number[] = [];
+  for (let i = i1; i <= i2; i++) {
+    for (let j = j1; j <= j2; j++) {
+      // The point of the cell nearest to the centre, then its distance.
+      const nLat = Math.min(Math.max(lat, i / perLat), (i + 1) / perLat);
+      const nLon = Math.min(Math.max(lon, j / perLon), (j + 1) / perLon);
+      if (haversineKm(lat, lon, nLat, nLon) <= margin) cells.push(i * 10000 + j + 5000);
+    }
+  }
+  return cells.length <= maxCells ? cells : null;
+}
+
+/**
+ * The tsquery over establishment_geo_lexemes: the stemmed query once per cell, each lexeme
+ * prefixed by the cell (`'usinag':*` → `'4835#usinag':*`), the cells ORed.
+ */
+export function geoTsquery(stemmed: string, cells: readonly number[]): string {
+  return cells.map((c) => `(${stemmed.replace(/'((?:[^']|'')+)'/g, `'${c}#$1'`)})`).join(' | ');
+}
+
+function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/** `textInRadius`: the radius is applied by the full-text-in-cells index, not by a geographic one. */
+function buildFilters(query: SearchQuery, point: ResolvedPoint | null, textInRadius = false): Filters {
   const f: Filters = { where: [], params: [], point };
   if (!query.includeClosed) f.where.push('e.active');
   if (query.naf) f.where.push(`e.naf_code like ${param(f, `${query.naf}%`)}`);
@@ -152,11 +239,25 @@ function buildFilters(query: SearchQuery, point: ResolvedPoint | null): Filters 
     const r = query.radiusKm;
     const dLat = r / 111.2;
     const dLon = r / (111.32 * Math.cos((Math.min(89, Math.abs(point.lat) + dLat) * Math.PI) / 180));
-    const x1 = (point.lon - dLon) * LON_SCALE;
-    const x2 = (point.lon + dLon) * LON_SCALE;
-    f.where.push(
-      `point(e.lon * ${LON_SCALE}, e.lat) <@ box(point(${param(f, x1)}, ${param(f, point.lat - dLat)}), point(${param(f, x2)}, ${param(f, point.lat + dLat)}))`,
-    );
+    const cells = textInRadius ? null : geoCells(point.lat, point.lon, r, 'naf');
+    if (textInRadius) {
+      f.where.push(
+        `e.lat between ${param(f, point.lat - dLat)} and ${param(f, point.lat + dLat)}`,
+        `e.lon between ${param(f, point.lon - dLon)} and ${param(f, point.lon + dLon)}`,
+      );
+    } else if (cells) {
+      f.where.push(
+        `establishment_cell(e.lat, e.lon) = any(${param(f, cells)}::int[])`,
+        `e.lat between ${param(f, point.lat - dLat)} and ${param(f, point.lat + dLat)}`,
+        `e.lon between ${param(f, point.lon - dLon)} and ${param(f, point.lon + dLon)}`,
+      );
+    } else {
+      const x1 = (point.lon - dLon) * LON_SCALE;
+      const x2 = (point.lon + dLon) * LON_SCALE;
+      f.where.push(
+        `point(e.lon * ${LON_SCALE}, e.lat) <@ box(point(${param(f, x1)}, ${param(f, point.lat - dLat)}), point(${param(f, x2)}, ${param(f, point.lat + dLat)}))`,
+      );
+    }
     const lat = param(f, point.lat);
     const lon = param(f, point.lon);
     f.where.push(`${distanceSql('e', `${lat}::float8`, `${lon}::float8`)} <= ${param(f, r)}`);
@@ -164,9 +265,42 @@ function buildFilters(query: SearchQuery, point: ResolvedPoint | null): Filters 
   return f;
 }
 
+/**
+ * Share of establishments whose `search` holds each query word (from the column statistics of
+ * ANALYZE: its most common lexemes), 0 for a word rarer than those; a corrected word counts
+ * as its best-known form.
+ */
+async function wordFrequencies(db: Queryable, query: readonly QueryWord[]): Promise<Map<string, number>> {
+  const r = await db.query<{ w: string; freq: number | null }>(
+    `select q.w, (select max(s.freq)
+                    from pg_stats p,
+                         unnest(p.most_common_elems::text::text[], p.most_common_elem_freqs) as s(lexeme, freq)
+                   where p.schemaname = current_schema() and p.tablename = 'establishments' and p.attname = 'search'
+                     and s.lexeme = any(tsvector_to_array(to_tsvector('fr', q.t)))) as freq
+       from unnest($1::text[], $2::text[]) as q(w, t)`,
+    [query.map((w) => w.word), query.map((w) => w.terms.join(' '))],
+  );
+  return new Map(r.rows.map((row) => [row.w, Number(row.freq ?? 0)]));
+}
+
 export const rankingText =
   'Classement neutre, sans placement payant : pertinence du texte (nom et sigle d’abord, puis enseigne, puis libellé d’activité), ' +
-  'puis distance quand un lieu est donné, puis ordre alphabétique. Les établissements fermés ne sont montrés que sur demande.';
+  'puis distance quand un lieu est donné, puis ordre alphabétique. Si aucun établissement n’a tous les mots, les plus courants sont laissés de côté un à un. ' +
+  'Les établissements fermés ne sont montrés que sur demande.';
+
+/**
+ * Rows ranked, counted and faceted at most. Beyond, the search says so (the total is a lower
+ * bound) and ranks the nearest candidates when a place is given, else the first found: ranking
+ * and counting every one of 50,000 matches visits most of the table (100 ms and more).
+ */
+export const CANDIDATE_CAP = 1000;
+
+export const cappedText = (cap: number, near: boolean) =>
+  `Plus de ${new Intl.NumberFormat('fr-FR').format(cap)} établissements correspondent : ` +
+  (near
+    ? `le classement et les nombres par filtre portent sur les ${new Intl.NumberFormat('fr-FR').format(cap)} plus proches du lieu donné.`
+    : `le classement et les nombres par filtre portent sur les ${new Intl.NumberFormat('fr-FR').format(cap)} premiers trouvés.`) +
+  ' Précisez la recherche (mots, lieu, rayon, activité) pour tout voir.';
 
 export interface SearchOptions {
   /** Compute facet counts (not needed for exports). */
@@ -174,6 +308,8 @@ export interface SearchOptions {
   /** Overrides pageSize (exports). */
   limit?: number;
 }
+
+type PageRow = EstablishmentRow & { rank: number | null; dist: number | null };
 
 export async function searchEstablishments(
   db: Queryable,
@@ -184,7 +320,7 @@ export async function searchEstablishments(
   const text = query.q?.trim() ?? '';
   const digitsOnly = text.replace(/[\s.]/g, '');
   const identifier = /^\d{9}$|^\d{14}$/.test(digitsOnly) ? digitsOnly : null;
-  const analysed = identifier ? [] : await analyseQuery(db, text);
+  const analysed = identifier ? [] : await analyseQuery(db, text, 3);
   const sort: 'relevance' | 'distance' | 'name' =
     query.sort === 'distance' && point
       ? 'distance'
@@ -195,17 +331,38 @@ export async function searchEstablishments(
           : 'name';
   const limit = options.limit ?? query.pageSize;
   const offset = options.limit ? 0 : (query.page - 1) * query.pageSize;
+  const cap = Math.max(CANDIDATE_CAP, limit);
 
-  const run = async (op: '&' | '|') => {
-    const f = buildFilters(query, point);
+  const textCells =
+    point && query.radiusKm && analysed.length > 0
+      ? geoCells(point.lat, point.lon, query.radiusKm, 'text')
+      : null;
+  /**
+   * One statement: the candidates (at most cap + 1: the nearest when a place is given, else the
+   * first found), their count, facets and the page.
+   */
+  const run = async (searched: readonly QueryWord[]) => {
+    const text = searched.length > 0 ? tsqueryText(searched, '&') : null;
+    // Full text within a radius: the words near the point, from the index of words by cell.
+    let stemmed: string | null = null;
+    if (text && textCells) {
+      const r = await db.query<{ q: string }>(`select to_tsquery('fr', $1)::text as q`, [text]);
+      stemmed = r.rows[0]?.q || null;
+    }
+    const f = buildFilters(query, point, stemmed !== null);
     let rank = 'null::real';
     if (identifier) {
       f.where.push(
         identifier.length === 9 ? `e.siren = ${param(f, identifier)}` : `e.siret = ${param(f, identifier)}`,
       );
-    } else if (analysed.length > 0) {
-      const tsq = `to_tsquery('fr', ${param(f, tsqueryText(analysed, op))})`;
-      f.where.push(`e.search @@ ${tsq}`);
+    } else if (text) {
+      const tsq = `to_tsquery('fr', ${param(f, text)})`;
+      // The same words in the same cell as the row: that is `search @@ tsq` within those cells.
+      f.where.push(
+        stemmed !== null && textCells
+          ? `establishment_geo_lexemes(e.search, e.lat, e.lon) @@ ${param(f, geoTsquery(stemmed, textCells))}::tsquery`
+          : `e.search @@ ${tsq}`,
+      );
       rank = `ts_rank(e.search, ${tsq})`;
     }
     const dist = point
@@ -218,50 +375,71 @@ export async function searchEstablishments(
           ? 'm.dist asc nulls last, m.rank desc nulls last, m.name, m.siret'
           : 'm.name, m.siret';
     const where = f.where.length ? `where ${f.where.join(' and ')}` : '';
+    const columns = `e.siret, e.name, e.section, e.department, e.headcount_band, ${rank} as rank, ${dist} as dist`;
+    // Without a place, a materialised CTE is read only as far as the limit asks: rank is
+    // computed for the rows kept only (the index bitmaps are built whole).
+    const candidates = point
+      ? `k as materialized (
+           select ${columns} from establishments e ${where}
+            order by point(e.lon * ${LON_SCALE}, e.lat) <-> point(${param(f, point.lon * LON_SCALE)}, ${param(f, point.lat)})
+            limit ${param(f, cap + 1)})`
+      : `c as materialized (select ${columns} from establishments e ${where}),
+         k as materialized (select * from c limit ${param(f, cap + 1)})`;
     const facetSql =
       options.facets === false
         ? `'null'::json`
-        : `json_build_object(
-          'section', (select coalesce(json_agg(json_build_array(section, n)), '[]') from (select section, count(*)::int n from m where section is not null group by section) s),
-          'department', (select coalesce(json_agg(json_build_array(department, n)), '[]') from (select department, count(*)::int n from m where department is not null group by department) s),
-          'headcount', (select coalesce(json_agg(json_build_array(headcount_band, n)), '[]') from (select headcount_band, count(*)::int n from m where headcount_band is not null group by headcount_band) s))`;
+        : `(select coalesce(json_agg(json_build_array(g.facet, g.value, g.n)), '[]') from (
+             select case when grouping(m.section) = 0 then 'section'
+                         when grouping(m.department) = 0 then 'department' else 'headcount' end as facet,
+                    coalesce(m.section, m.department, m.headcount_band) as value, count(*)::int as n
+               from m group by grouping sets ((m.section), (m.department), (m.headcount_band))) g
+            where g.value is not null)`;
     const sql = `
-      with m as materialized (
-        select e.siret, e.name, e.section, e.department, e.headcount_band, ${rank} as rank, ${dist} as dist
-        from establishments e ${where}
-      ),
+      with ${candidates},
+      m as (select * from k limit ${param(f, cap)}),
       page as (
         select m.siret, m.rank, m.dist, row_number() over (order by ${order}) as ord
           from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)}
       )
-      select (select count(*)::int from m) as total, ${facetSql} as facets,
+      select (select count(*)::int from k) as total, ${facetSql} as facets,
              (select coalesce(json_agg(x order by x.ord), '[]') from (
                 select ${establishmentColumns('e')}, p.rank, p.dist, p.ord from page p join establishments e on e.siret = p.siret
               ) x) as page`;
     const r = await db.query<{ total: number; facets: unknown; page: unknown }>(sql, f.params);
     const row = r.rows[0]!;
     const parse = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-    const page = parse<(EstablishmentRow & { rank: number | null; dist: number | null })[]>(row.page);
     return {
       total: Number(row.total),
-      facets: parse<Record<string, [string, number][]> | null>(row.facets),
-      page,
+      facets: parse<[string, string, number][] | null>(row.facets),
+      page: parse<PageRow[]>(row.page),
     };
   };
 
-  let result = await run('&');
-  let partial = false;
+  let result = await run(analysed);
+  // No establishment has all the words: leave out the most common word, then the next, while
+  // none is found (« réparation navale » → « navale » rather than every garage).
+  const dropped: QueryWord[] = [];
   if (result.total === 0 && analysed.length > 1) {
-    result = await run('|');
-    partial = true;
+    const frequency = await wordFrequencies(db, analysed);
+    const kept = [...analysed];
+    while (result.total === 0 && kept.length > 1) {
+      let most = 0;
+      kept.forEach((w, i) => {
+        if ((frequency.get(w.word) ?? 0) > (frequency.get(kept[most]!.word) ?? 0)) most = i;
+      });
+      dropped.push(...kept.splice(most, 1));
+      result = await run(kept);
+    }
   }
+  const capped = result.total > cap;
 
   const items: EstablishmentSummary[] = result.page.map((row) =>
     toSummary(row, {
       distanceKm: row.dist,
-      why: explain(row, { analysed, partial, identifier, point, dist: row.dist, query }),
+      why: explain(row, { analysed, dropped, identifier, point, dist: row.dist, query }),
     }),
   );
+  const total = capped ? cap : result.total;
 
   return {
     items,
@@ -269,29 +447,32 @@ export async function searchEstablishments(
     pagination: {
       page: options.limit ? 1 : query.page,
       pageSize: limit,
-      total: result.total,
-      pages: Math.ceil(result.total / limit),
+      total,
+      pages: Math.ceil(total / limit),
+      exact: !capped,
     },
     query: {
-      corrections: analysed.filter((w) => w.correctedTo).map((w) => ({ from: w.word, to: w.correctedTo! })),
+      corrections: analysed.flatMap((w) => w.corrections.map((to) => ({ from: w.word, to }))),
       near: point,
       sort,
-      ranking: rankingText,
+      ranking: capped ? `${rankingText} ${cappedText(cap, point !== null)}` : rankingText,
     },
   };
 }
 
-function facetsOf(raw: Record<string, [string, number][]> | null): Facets {
-  const sorted = (list: [string, number][] | undefined, label: (v: string) => string, byValue = false) =>
-    (list ?? [])
+function facetsOf(raw: [string, string, number][] | null): Facets {
+  const of = (facet: string) =>
+    (raw ?? []).filter(([f]) => f === facet).map(([, value, count]) => [value, count] as const);
+  const sorted = (list: (readonly [string, number])[], label: (v: string) => string, byValue = false) =>
+    list
       .map(([value, count]) => ({ value, label: label(value), count }))
       .sort((a, b) =>
         byValue ? a.value.localeCompare(b.value) : b.count - a.count || a.value.localeCompare(b.value),
       );
   return {
-    section: sorted(raw?.section, (v) => nafLabel(v) ?? v, true),
-    department: sorted(raw?.department, departmentLabel),
-    headcount: sorted(raw?.headcount, (v) => headcountBands[v as keyof typeof headcountBands] ?? v, true),
+    section: sorted(of('section'), (v) => nafLabel(v) ?? v, true),
+    department: sorted(of('department'), departmentLabel),
+    headcount: sorted(of('headcount'), (v) => headcountBands[v as keyof typeof headcountBands] ?? v, true),
   };
 }
 
@@ -301,7 +482,7 @@ function explain(
   row: EstablishmentRow,
   ctx: {
     analysed: QueryWord[];
-    partial: boolean;
+    dropped: QueryWord[];
     identifier: string | null;
     point: ResolvedPoint | null;
     dist: number | null;
@@ -318,19 +499,29 @@ function explain(
     ['l’activité', row.naf_label],
   ];
   for (const w of ctx.analysed) {
-    const found: string[] = [];
-    for (const [label, value] of fields) {
-      if (!value) continue;
-      const fw = words(value);
-      if (w.terms.some((t) => fw.some((x) => wordMatches(t, x, w.prefix)))) found.push(label);
+    // The word as typed, else the correction that this row matched.
+    for (const term of w.terms) {
+      const found: string[] = [];
+      for (const [label, value] of fields) {
+        if (!value) continue;
+        const fw = words(value);
+        if (fw.some((x) => wordMatches(term, x, w.prefix && term === w.word))) found.push(label);
+      }
+      if (found.length === 0) continue;
+      const shown =
+        term === w.word ? `« ${w.word} »` : `« ${w.word} » → « ${term} » (faute de frappe corrigée)`;
+      why.push(`${shown} trouvé dans ${found.join(', ')}`);
+      break;
     }
-    if (found.length === 0) continue;
-    const shown = w.correctedTo
-      ? `« ${w.word} » → « ${w.correctedTo} » (faute de frappe corrigée)`
-      : `« ${w.word} »`;
-    why.push(`${shown} trouvé dans ${found.join(', ')}`);
   }
-  if (ctx.partial) why.push('correspond à une partie des mots seulement (aucun résultat avec tous les mots)');
+  if (ctx.dropped.length > 0)
+    why.push(
+      `correspond à une partie des mots seulement : aucun établissement n’a tous les mots, ${ctx.dropped
+        .map((w) => `« ${w.word} »`)
+        .join(
+          ', ',
+        )} laissé${ctx.dropped.length > 1 ? 's' : ''} de côté (le${ctx.dropped.length > 1 ? 's' : ''} plus courant${ctx.dropped.length > 1 ? 's' : ''})`,
+    );
   if (ctx.query.naf && row.naf_code) {
     why.push(
       `activité ${row.naf_code} (${row.naf_label ?? nafLabel(row.naf_code) ?? ''}) dans la catégorie NAF ${ctx.query.naf} demandée`,

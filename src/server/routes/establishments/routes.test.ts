@@ -66,6 +66,24 @@ describe('GET /api/v1/establishments — relevance, as a buyer would search', ()
     expect(landerneau.why.join(' ')).toMatch(/km de Brest/);
   });
 
+  it('a word within a radius: the Landerneau workshop is within 30 km of Brest, the Nantes one is not', async () => {
+    const near = await search('q=chaudronnerie&near=29019&radiusKm=30');
+    expect(sirets(near)).toEqual([S.chaudronnerie]);
+    expect(near.items[0]!.why.join(' ')).toMatch(/« chaudronnerie » trouvé dans le nom.*km de Brest/);
+    // Typed as a prefix, with a typo, or by its activity label: the same radius applies.
+    expect(sirets(await search('q=chaudron&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
+    expect(sirets(await search('q=ckaudronnerie&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
+    expect(sirets(await search('q=réservoirs%20métalliques&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
+    const wide = await search('q=chaudronnerie&near=29019&radiusKm=400');
+    expect(sirets(wide)).toEqual(expect.arrayContaining([S.chaudronnerie, S.nantes]));
+  });
+
+  it('when no establishment has all the words, leaves out the most common one and says so', async () => {
+    const r = await search('q=chaudronnerie%20délices');
+    expect(r.pagination.total).toBeGreaterThan(0);
+    for (const item of r.items) expect(item.why.join(' ')).toMatch(/laissé de côté/);
+  });
+
   it('sorts by distance from a point', async () => {
     const r = await search('near=48.11,-1.68&sort=distance&department=29,35');
     expect(r.query.sort).toBe('distance');

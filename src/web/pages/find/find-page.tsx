@@ -98,6 +98,7 @@ export function FindPage() {
             placeLabel || (search.commune ? (data?.query.near?.label ?? search.commune) : (search.epci ?? ''))
           }
           facets={data?.facets}
+          countsOf={data && !data.pagination.exact ? data.pagination.total : null}
           setFilters={setFilters}
           onReset={() => go(parseSearch(new URLSearchParams()))}
         />
@@ -169,11 +170,13 @@ interface FiltersProps {
   search: SearchState;
   placeLabel: string;
   facets: Facets | undefined;
+  /** When the search ranks only its first results, how many the counts cover. */
+  countsOf: number | null;
   setFilters: (change: Parameters<typeof withFilters>[1], label?: string) => void;
   onReset: () => void;
 }
 
-function Filters({ search, placeLabel, facets, setFilters, onReset }: FiltersProps) {
+function Filters({ search, placeLabel, facets, countsOf, setFilters, onReset }: FiltersProps) {
   const toggle = (list: string[], value: string, on: boolean) =>
     on ? [...list, value] : list.filter((v) => v !== value);
   const otherDepartments = [
@@ -188,7 +191,8 @@ function Filters({ search, placeLabel, facets, setFilters, onReset }: FiltersPro
     <aside className="find-filters" aria-labelledby="filters-heading">
       <h2 id="filters-heading">Filtres</h2>
       <p className="hint">
-        Les nombres entre parenthèses comptent les établissements de la recherche en cours.
+        Les nombres entre parenthèses comptent les établissements de la recherche en cours
+        {countsOf === null ? '' : ` (les ${formatCount(countsOf)} classés)`}.
       </p>
       <fieldset>
         <legend>Activité</legend>
@@ -319,11 +323,13 @@ function ResultStatus({
   let text = '';
   if (status === 'loading') text = 'Recherche en cours…';
   else if (data) {
-    const { total, page, pages } = data.pagination;
+    const { total, page, pages, exact } = data.pagination;
     text =
       total === 0
         ? 'Aucun établissement ne correspond : retirez un filtre ou élargissez le rayon.'
-        : `${plural(total, 'établissement trouvé', 'établissements trouvés')}${pages > 1 ? `, page ${page} sur ${pages}` : ''}.`;
+        : exact
+          ? `${plural(total, 'établissement trouvé', 'établissements trouvés')}${pages > 1 ? `, page ${page} sur ${pages}` : ''}.`
+          : `Plus de ${formatCount(total)} établissements trouvés : les ${formatCount(total)} ${data.query.near ? 'plus proches' : 'premiers trouvés'} sont classés${pages > 1 ? `, page ${page} sur ${pages}` : ''}. Précisez la recherche pour tout voir.`;
   }
   return (
     <>

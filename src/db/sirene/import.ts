@@ -107,9 +107,10 @@ const stagedJoin = `
   left join establishment_geo_staging p on p.siret = s.siret and s.diffusion = 'O'`;
 
 /**
- * Join and upsert (or plain insert into an empty table) of one slice of the staged rows, which
- * answers how many got each kind of coordinates. Slices run side by side on PostgreSQL: the
- * tsvector of each row is most of the work, and a statement runs on one core.
+ * Join and upsert (or plain insert into an empty table) of one slice of the staged rows, and the
+ * words of what it wrote; answers how many rows got each kind of coordinates. Slices run side by
+ * side on PostgreSQL: the generated tsvector of each row is most of the work, and a statement
+ * runs on one core.
  */
 function writeSql(empty: boolean, slices = 1, slice = 0): string {
   const conflict = empty

@@ -37,7 +37,7 @@ const FIELD_COLUMN: readonly number[] = [
   Col.idevise,
 ];
 
-// Per field, direct-mapped slots holding the bytes and the decoded string.
+// Per field, direct-mapped slots holding the bytes (or, up to 8 bytes, two integers) and the string.
 const CACHE_SLOTS = 1024;
 const CACHE_SLOT_BYTES = 64;
 
@@ -65,6 +65,11 @@ export class FecLineView implements FecLine {
   private readonly cachePool = new Uint8Array(TEXT_FIELDS * CACHE_SLOTS * CACHE_SLOT_BYTES);
   private readonly cacheLen = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
   private readonly cacheStr: string[] = new Array<string>(TEXT_FIELDS * CACHE_SLOTS).fill('');
+  /** Short fields (≤ 8 bytes): their first and last four bytes, instead of the pool. */
+  private readonly keyLo = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
+  private readonly keyHi = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
+  private words: DataView = new DataView(new ArrayBuffer(0));
+  private wordsOf: Uint8Array | null = null;
   private readonly lastSlot = new Int32Array(TEXT_FIELDS);
   private lastDateNum = -1;
   private lastDateIso = '';
@@ -215,6 +220,7 @@ export class FecLineView implements FecLine {
     while (e > s && buf[e - 1] === SPACE) e--;
     const n = e - s;
     if (n === 0) return '';
+    if (n <= 8) return this.shortText(cache, s, e);
     if (n > CACHE_SLOT_BYTES)
       return this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     // Most fields repeat the previous line's (same entry, same account): try that slot first.
@@ -233,6 +239,45 @@ export class FecLineView implements FecLine {
     const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     this.cachePool.set(buf.subarray(s, e), off);
     this.cacheLen[slot] = n;
+    this.cacheStr[slot] = str;
+    return str;
+  }
+
+  /**
+   * A field of 1 to 8 bytes (codes, account numbers, entry numbers: most fields read): its first and
+   * last four bytes and its length identify it, so the cache compares two integers, not bytes.
+   */
+  private shortText(cache: number, s: number, e: number): string {
+    const buf = this.buf;
+    const n = e - s;
+    let lo: number;
+    let hi = 0;
+    if (n >= 4) {
+      if (this.wordsOf !== buf) {
+        this.words = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        this.wordsOf = buf;
+      }
+      lo = this.words.getInt32(s, true);
+      hi = this.words.getInt32(e - 4, true);
+    } else {
+      lo = buf[s]!;
+      if (n > 1) lo |= buf[s + 1]! << 8;
+      if (n > 2) lo |= buf[s + 2]! << 16;
+    }
+    // Most fields repeat the previous line's (same entry, same account): try that slot first.
+    let slot = this.lastSlot[cache]!;
+    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi)
+      return this.cacheStr[slot]!;
+    let h = Math.imul(lo ^ Math.imul(hi ^ n, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    slot = cache * CACHE_SLOTS + (h & (CACHE_SLOTS - 1));
+    this.lastSlot[cache] = slot;
+    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi)
+      return this.cacheStr[slot]!;
+    const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+    this.cacheLen[slot] = n;
+    this.keyLo[slot] = lo;
+    this.keyHi[slot] = hi;
     this.cacheStr[slot] = str;
     return str;
   }

@@ -54,50 +54,206 @@ export interface PurchaseAggregator {
 }
 
 const MAX_SAMPLE_LABELS = 3;
-/** Shared empty values of a piece, replaced on first use (most pieces have no capex, no currency). */
-const NO_AMOUNTS: ReadonlyMap<string, number> = new Map();
-const NO_CURRENCIES: readonly string[] = [];
 /** Closed purchase entries remembered (per generation) to detect late fragments. */
 const CLOSED_MEMORY = 50_000;
 const MAX_UNATTRIBUTED_SAMPLES = 5;
+/** Past this many pieces in an entry (or suppliers in a piece), lookups go through a Map. */
+const LINEAR_LOOKUP = 8;
+/** Bound on the per-string caches (accounts, supplier keys, label groups). */
+const CACHE_LIMIT = 100_000;
 
-interface SupplierRef {
-  key: string;
-  source: 'auxiliary' | 'general-account';
-  name: string;
-  aux: string | null;
-  account: string;
+type SupplierSource = 'auxiliary' | 'general-account';
+
+/**
+ * Lines of one PieceRef inside an entry, as flat arrays. Pieces are pooled with their entry and
+ * reset on reuse: once the window is warm, reading allocates nothing per entry, and nothing survives
+ * into the old generation of the garbage collector.
+ */
+class Piece {
+  pieceRef = '';
+  firstLine = 0;
+  /** Categories of the purchase lines in order of first appearance, and Σ(Debit − Credit) of each. */
+  readonly cats: string[] = [];
+  readonly amounts: number[] = [];
+  catCount = 0;
+  /** The same for capital expenditure lines (class 2, when in the set). */
+  readonly capexCats: string[] = [];
+  readonly capexAmounts: number[] = [];
+  capexCount = 0;
+  /** One slot per supplier key, in order of first appearance: name and account of its first line. */
+  readonly supKeys: string[] = [];
+  readonly supSources: SupplierSource[] = [];
+  readonly supNames: string[] = [];
+  readonly supAux: (string | null)[] = [];
+  readonly supAccounts: string[] = [];
   /** Credit − Debit. */
-  net: number;
+  readonly supNets: number[] = [];
+  supCount = 0;
+  private supIndex: Map<string, number> | null = null;
+  has404 = false;
+  collectiveWithoutAux = false;
+  label = '';
+  readonly currencies: string[] = [];
+
+  reset(pieceRef: string, firstLine: number): void {
+    this.pieceRef = pieceRef;
+    this.firstLine = firstLine;
+    this.catCount = 0;
+    this.capexCount = 0;
+    this.supCount = 0;
+    this.supIndex = null;
+    this.has404 = false;
+    this.collectiveWithoutAux = false;
+    this.label = '';
+    this.currencies.length = 0;
+  }
+
+  addPurchase(cat: string, amount: number): void {
+    const cats = this.cats;
+    const n = this.catCount;
+    for (let i = 0; i < n; i++) {
+      if (cats[i] === cat) {
+        this.amounts[i] = this.amounts[i]! + amount;
+        return;
+      }
+    }
+    cats[n] = cat;
+    this.amounts[n] = amount;
+    this.catCount = n + 1;
+  }
+
+  addCapex(cat: string, amount: number): void {
+    const cats = this.capexCats;
+    const n = this.capexCount;
+    for (let i = 0; i < n; i++) {
+      if (cats[i] === cat) {
+        this.capexAmounts[i] = this.capexAmounts[i]! + amount;
+        return;
+      }
+    }
+    cats[n] = cat;
+    this.capexAmounts[n] = amount;
+    this.capexCount = n + 1;
+  }
+
+  addSupplier(
+    key: string,
+    source: SupplierSource,
+    name: string,
+    aux: string | null,
+    account: string,
+    net: number,
+  ): void {
+    const n = this.supCount;
+    let i = -1;
+    if (this.supIndex !== null) i = this.supIndex.get(key) ?? -1;
+    else {
+      const keys = this.supKeys;
+      for (let k = 0; k < n; k++) {
+        if (keys[k] === key) {
+          i = k;
+          break;
+        }
+      }
+    }
+    if (i >= 0) {
+      this.supNets[i] = this.supNets[i]! + net;
+      return;
+    }
+    this.supKeys[n] = key;
+    this.supSources[n] = source;
+    this.supNames[n] = name;
+    this.supAux[n] = aux;
+    this.supAccounts[n] = account;
+    this.supNets[n] = net;
+    this.supCount = n + 1;
+    if (this.supIndex !== null) this.supIndex.set(key, n);
+    else if (n + 1 > LINEAR_LOOKUP) {
+      this.supIndex = new Map();
+      for (let k = 0; k <= n; k++) this.supIndex.set(this.supKeys[k]!, k);
+    }
+  }
+
+  addCurrency(cur: string): void {
+    if (!this.currencies.includes(cur)) this.currencies.push(cur);
+  }
 }
 
-/** Lines of one PieceRef inside an entry. */
-interface Piece {
-  pieceRef: string;
-  firstLine: number;
-  /** Σ(Debit − Credit) per category, purchases of classes 6 (and others in the set). */
-  purchases: Map<string, number>;
-  /** NO_AMOUNTS until a capex line comes. */
-  capex: Map<string, number> | ReadonlyMap<string, number>;
-  suppliers: Map<string, SupplierRef>;
-  has404: boolean;
-  collectiveWithoutAux: boolean;
-  label: string;
-  currencies: readonly string[];
+/** An open entry (a slot of the window's ring, reused once closed) and its pieces. */
+class Entry {
+  key = '';
+  journal = '';
+  num = '';
+  date = '';
+  hasPurchase = false;
+  readonly pieces: Piece[] = [];
+  pieceCount = 0;
+  private pieceIndex: Map<string, number> | null = null;
+  private lastPiece: Piece | null = null;
+
+  reset(key: string, journal: string, num: string, date: string): void {
+    this.key = key;
+    this.journal = journal;
+    this.num = num;
+    this.date = date;
+    this.hasPurchase = false;
+    this.pieceCount = 0;
+    this.pieceIndex = null;
+    this.lastPiece = null;
+  }
+
+  /** The open piece `pieceRef`, or null. */
+  find(pieceRef: string): Piece | null {
+    const lastPiece = this.lastPiece;
+    if (lastPiece !== null && lastPiece.pieceRef === pieceRef) return lastPiece;
+    let found: Piece | null = null;
+    if (this.pieceIndex !== null) {
+      const i = this.pieceIndex.get(pieceRef);
+      if (i !== undefined) found = this.pieces[i]!;
+    } else {
+      for (let k = 0; k < this.pieceCount; k++) {
+        const p = this.pieces[k]!;
+        if (p.pieceRef === pieceRef) {
+          found = p;
+          break;
+        }
+      }
+    }
+    if (found !== null) this.lastPiece = found;
+    return found;
+  }
+
+  /** Opens piece `pieceRef` (not open yet), first seen on line `line`. */
+  open(pieceRef: string, line: number): Piece {
+    const n = this.pieceCount;
+    let p = this.pieces[n];
+    if (p === undefined) {
+      p = new Piece();
+      this.pieces.push(p);
+    }
+    p.reset(pieceRef, line);
+    this.pieceCount = n + 1;
+    if (this.pieceIndex !== null) this.pieceIndex.set(pieceRef, n);
+    else if (n + 1 > LINEAR_LOOKUP) {
+      this.pieceIndex = new Map();
+      for (let k = 0; k <= n; k++) this.pieceIndex.set(this.pieces[k]!.pieceRef, k);
+    }
+    this.lastPiece = p;
+    return p;
+  }
 }
 
-interface OpenEntry {
-  key: string;
-  journal: string;
-  num: string;
-  date: string;
-  hasPurchase: boolean;
-  pieces: Map<string, Piece>;
+/** What an account number means here, computed once per distinct account. */
+interface AccountInfo {
+  kind: 'purchase' | 'capex' | null;
+  supplier: boolean;
+  is404: boolean;
+  category: string;
 }
 
 interface SupplierAcc {
   key: string;
-  source: 'auxiliary' | 'general-account';
+  source: SupplierSource;
   name: string;
   aux: string | null;
   accounts: Set<string>;
@@ -126,7 +282,7 @@ class Totals {
   merge(other: Totals): void {
     this.purchaseEntries += other.purchaseEntries;
     for (const s of other.suppliers.values()) {
-      const t = this.supplier(s);
+      const t = this.supplier(s.key, s.source, s.name, s.aux);
       t.amount += s.amount;
       t.entryCount += s.entryCount;
       addAll(t.byCategory, s.byCategory);
@@ -143,19 +299,14 @@ class Totals {
     }
   }
 
-  supplier(ref: {
-    key: string;
-    source: SupplierAcc['source'];
-    name: string;
-    aux: string | null;
-  }): SupplierAcc {
-    let s = this.suppliers.get(ref.key);
+  supplier(key: string, source: SupplierSource, name: string, aux: string | null): SupplierAcc {
+    let s = this.suppliers.get(key);
     if (!s) {
       s = {
-        key: ref.key,
-        source: ref.source,
-        name: ref.name,
-        aux: ref.aux,
+        key,
+        source,
+        name,
+        aux,
         accounts: new Set(),
         currencies: new Set(),
         amount: 0,
@@ -163,8 +314,8 @@ class Totals {
         entryCount: 0,
         labels: [],
       };
-      this.suppliers.set(ref.key, s);
-    } else if (s.name === '' && ref.name !== '') s.name = ref.name;
+      this.suppliers.set(key, s);
+    } else if (s.name === '' && name !== '') s.name = name;
     return s;
   }
 
@@ -181,7 +332,10 @@ class Totals {
 interface JournalState {
   firstNum: string | null;
   severalNums: boolean;
-  firstPiece: string | null;
+  /** EcritureDate and PieceRef of the journal's first piece (hasFirstPiece once seen). */
+  hasFirstPiece: boolean;
+  firstPieceDate: string;
+  firstPieceRef: string;
   severalPieces: boolean;
   common: Totals;
   byEntry: Totals;
@@ -215,6 +369,16 @@ function isSupplierAccount(account: string): boolean {
   );
 }
 
+/** A string → value cache emptied when it reaches CACHE_LIMIT (memory stays bounded). */
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
 /**
  * Keys of recently closed entries, as two 32-bit FNV-1a hashes (53 bits kept, as before), in two
  * generations of at most `perGeneration` keys: open addressing in typed arrays, so remembering
@@ -298,18 +462,53 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const match = accountMatcher(settings.accounts);
   const filter = settings.period;
 
-  const open = new Map<string, OpenEntry>();
+  // The window: open entries in order of opening, in a ring of reused slots (the oldest at
+  // `head`), found by key through `open`.
+  const capacity = windowSize + 1;
+  const ring: Entry[] = [];
+  let head = 0;
+  let openCount = 0;
+  const open = new Map<string, Entry>();
   // Keys of recently closed purchase entries, to report a fragment that comes back late: two
   // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
   const closed = new ClosedKeys(CLOSED_MEMORY);
   // The entry of the previous line: lines of an entry follow each other in most files.
-  let last: OpenEntry | null = null;
+  let last: Entry | null = null;
   const journals = new Map<string, JournalState>();
+  let lastJournal: JournalState | null = null;
+  let lastJournalCode = '';
   const anomalies: PurchaseAnomaly[] = [];
   let anomalyCount = 0;
   let linesRead = 0;
   let minDate = '';
   let maxDate = '';
+
+  // Per distinct string, computed once: account meaning, supplier keys, label groups.
+  const accounts = new Map<string, AccountInfo>();
+  let lastAccount = '';
+  let lastAccountInfo: AccountInfo | null = null;
+  const auxKeys = new Map<string, string>();
+  const accountKeys = new Map<string, string>();
+  const groupKeys = new Map<string, string>();
+  let lastDevise = '';
+  let lastCurrency = '';
+  // Scratch of the attribution (one entry at a time).
+  const merged = new Piece();
+  const weights: number[] = [];
+  const accs: SupplierAcc[] = [];
+
+  const accountInfo = (account: string): AccountInfo => {
+    const kind = match(account);
+    return {
+      kind,
+      supplier: kind === null && isSupplierAccount(account),
+      is404: account.startsWith('404'),
+      category: categoryCode(account),
+    };
+  };
+  const auxKey = (aux: string): string => `aux:${aux}`;
+  const accountKey = (account: string): string => `account:${account}`;
+  const groupKey = (label: string): string => `label:${labelGroupKey(label)}`;
 
   function anomaly(a: PurchaseAnomaly): void {
     anomalyCount++;
@@ -317,12 +516,15 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   function journal(code: string): JournalState {
+    if (lastJournal !== null && code === lastJournalCode) return lastJournal;
     let j = journals.get(code);
     if (!j) {
       j = {
         firstNum: null,
         severalNums: false,
-        firstPiece: null,
+        hasFirstPiece: false,
+        firstPieceDate: '',
+        firstPieceRef: '',
         severalPieces: false,
         common: new Totals(),
         byEntry: new Totals(),
@@ -330,141 +532,180 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       };
       journals.set(code, j);
     }
+    lastJournal = j;
+    lastJournalCode = code;
     return j;
   }
 
-  /** Attributes one unit (a whole entry or one of its pieces) into `totals`. */
-  function attribute(totals: Totals, units: Piece[], journalCode: string, date: string): void {
-    const only = units.length === 1 ? units[0]! : null;
-    // One piece (most entries): its own maps are read as they are, nothing is merged.
-    if (only && !(only.has404 && only.capex.size > 0)) {
-      const counted = only.purchases.size + only.capex.size > 0;
-      attributeTotals(
-        totals,
-        only.purchases,
-        only.suppliers,
-        only.collectiveWithoutAux,
-        counted ? only.label : '',
-        counted ? only.firstLine : Infinity,
-        counted ? only.pieceRef : '',
-        only.currencies,
-        journalCode,
-        date,
-      );
-      return;
-    }
-    const purchases = new Map<string, number>();
-    const suppliers = new Map<string, SupplierRef>();
-    let has404 = false;
-    let collective = false;
-    let label = '';
-    let firstLine = Infinity;
-    let pieceRef = '';
-    const currencies: string[] = [];
-    for (const p of units) {
-      addAll(purchases, p.purchases);
-      if (p.has404) has404 = true;
-      if (p.collectiveWithoutAux) collective = true;
-      for (const s of p.suppliers.values()) {
-        const t = suppliers.get(s.key);
-        if (t) t.net += s.net;
-        else suppliers.set(s.key, { ...s });
-      }
-      if (p.firstLine < firstLine && p.purchases.size + p.capex.size > 0) {
-        firstLine = p.firstLine;
-        pieceRef = p.pieceRef;
-        label = p.label;
-      }
-      for (const c of p.currencies) if (!currencies.includes(c)) currencies.push(c);
-    }
-    if (has404) for (const p of units) addAll(purchases, p.capex);
-    attributeTotals(
-      totals,
-      purchases,
-      suppliers,
-      collective,
-      label,
-      firstLine,
-      pieceRef,
-      currencies,
-      journalCode,
-      date,
-    );
-  }
-
-  /** The attribution proper, on an entry's (or a piece's) purchases and supplier lines (read only). */
-  function attributeTotals(
+  /**
+   * Attributes one unit into `totals`: pieces [from, from + count) of an entry, taken together
+   * (the whole entry) or one piece alone.
+   */
+  function attribute(
     totals: Totals,
-    purchases: ReadonlyMap<string, number>,
-    suppliers: ReadonlyMap<string, SupplierRef>,
-    collective: boolean,
-    label: string,
-    firstLine: number,
-    pieceRef: string,
-    currencies: readonly string[],
+    pieces: readonly Piece[],
+    from: number,
+    count: number,
     journalCode: string,
     date: string,
   ): void {
+    const only = count === 1 ? pieces[from]! : null;
+    // One piece (most entries): its own arrays are read as they are, nothing is merged.
+    if (only !== null && !(only.has404 && only.capexCount > 0)) {
+      attributeTotals(totals, only, journalCode, date);
+      return;
+    }
+    const m = merged;
+    m.reset('', Infinity);
+    for (let u = from; u < from + count; u++) {
+      const p = pieces[u]!;
+      for (let i = 0; i < p.catCount; i++) m.addPurchase(p.cats[i]!, p.amounts[i]!);
+      if (p.has404) m.has404 = true;
+      if (p.collectiveWithoutAux) m.collectiveWithoutAux = true;
+      for (let i = 0; i < p.supCount; i++) {
+        m.addSupplier(
+          p.supKeys[i]!,
+          p.supSources[i]!,
+          p.supNames[i]!,
+          p.supAux[i]!,
+          p.supAccounts[i]!,
+          p.supNets[i]!,
+        );
+      }
+      if (p.firstLine < m.firstLine && p.catCount + p.capexCount > 0) {
+        m.firstLine = p.firstLine;
+        m.pieceRef = p.pieceRef;
+        m.label = p.label;
+      }
+      for (const c of p.currencies) m.addCurrency(c);
+    }
+    if (m.has404) {
+      for (let u = from; u < from + count; u++) {
+        const p = pieces[u]!;
+        for (let i = 0; i < p.capexCount; i++) m.addPurchase(p.capexCats[i]!, p.capexAmounts[i]!);
+      }
+    }
+    attributeTotals(totals, m, journalCode, date);
+  }
+
+  /** The attribution proper, on a unit's purchases (capex already folded in) and supplier lines. */
+  function attributeTotals(totals: Totals, p: Piece, journalCode: string, date: string): void {
+    const n = p.catCount;
+    const cats = p.cats;
+    const amounts = p.amounts;
     let ht = 0;
     let nonZero = false;
-    for (const v of purchases.values()) {
+    for (let i = 0; i < n; i++) {
+      const v = amounts[i]!;
       ht += v;
       if (v !== 0) nonZero = true;
     }
     if (!nonZero) return;
     totals.purchaseEntries++;
 
-    const refs = [...suppliers.values()];
-    if (refs.length === 0) {
-      const key = `label:${labelGroupKey(label)}`;
+    const label = p.label;
+    const m = p.supCount;
+    if (m === 0) {
       const g = totals.group(
-        key,
+        cached(groupKeys, label, groupKey),
         label,
-        collective ? 'collective-account-without-auxiliary' : 'no-supplier-line',
+        p.collectiveWithoutAux ? 'collective-account-without-auxiliary' : 'no-supplier-line',
       );
       g.amount += ht;
       g.entryCount++;
-      addAll(g.byCategory, purchases);
+      for (let i = 0; i < n; i++) {
+        const cat = cats[i]!;
+        g.byCategory.set(cat, (g.byCategory.get(cat) ?? 0) + amounts[i]!);
+      }
       if (g.samples.length < MAX_UNATTRIBUTED_SAMPLES) {
-        g.samples.push({ line: firstLine, journalCode, pieceRef, date, label, amountCents: cents(ht) });
+        g.samples.push({
+          line: p.firstLine,
+          journalCode,
+          pieceRef: p.pieceRef,
+          date,
+          label,
+          amountCents: cents(ht),
+        });
       }
       return;
     }
-    const dir = ht < 0 ? -1 : 1;
-    let weights = refs.map((r) => Math.max(0, r.net * dir));
-    if (weights.every((w) => w === 0)) weights = refs.map((r) => Math.abs(r.net));
-    const accs = refs.map((r) => {
-      const acc = totals.supplier(r);
-      acc.accounts.add(r.account);
+    const nets = p.supNets;
+    if (m > 1) {
+      const dir = ht < 0 ? -1 : 1;
+      weights.length = m;
+      let allZero = true;
+      for (let i = 0; i < m; i++) {
+        const w = Math.max(0, nets[i]! * dir);
+        weights[i] = w;
+        if (w !== 0) allZero = false;
+      }
+      if (allZero) for (let i = 0; i < m; i++) weights[i] = Math.abs(nets[i]!);
+    }
+    accs.length = m;
+    const currencies = p.currencies;
+    for (let i = 0; i < m; i++) {
+      const acc = totals.supplier(p.supKeys[i]!, p.supSources[i]!, p.supNames[i]!, p.supAux[i]!);
+      acc.accounts.add(p.supAccounts[i]!);
       acc.entryCount++;
       pushLabel(acc.labels, label);
-      for (const c of currencies) acc.currencies.add(c);
-      return acc;
-    });
-    for (const [cat, amount] of purchases) {
+      for (let c = 0; c < currencies.length; c++) acc.currencies.add(currencies[c]!);
+      accs[i] = acc;
+    }
+    for (let i = 0; i < n; i++) {
+      const amount = amounts[i]!;
       if (amount === 0) continue;
-      const parts = refs.length === 1 ? [amount] : allocateCents(amount, weights);
-      accs.forEach((acc, i) => {
-        const part = parts[i] ?? 0;
+      const cat = cats[i]!;
+      if (m === 1) {
+        const acc = accs[0]!;
+        acc.amount += amount;
+        acc.byCategory.set(cat, (acc.byCategory.get(cat) ?? 0) + amount);
+        continue;
+      }
+      const parts = allocateCents(amount, weights);
+      for (let k = 0; k < m; k++) {
+        const acc = accs[k]!;
+        const part = parts[k] ?? 0;
         acc.amount += part;
         acc.byCategory.set(cat, (acc.byCategory.get(cat) ?? 0) + part);
-      });
+      }
     }
   }
 
-  function close(entry: OpenEntry): void {
+  /** Closes the oldest open entry and attributes it. */
+  function closeOldest(): void {
+    const entry = ring[head]!;
+    head = head + 1 === capacity ? 0 : head + 1;
+    openCount--;
     open.delete(entry.key);
     if (entry === last) last = null;
     if (!entry.hasPurchase) return;
     closed.add(entry.key);
     const j = journal(entry.journal);
-    const pieces = [...entry.pieces.values()];
-    if (pieces.length === 1 || entry.num === '') {
-      for (const p of pieces) attribute(j.common, [p], entry.journal, entry.date);
+    const pieces = entry.pieces;
+    const n = entry.pieceCount;
+    if (n === 1 || entry.num === '') {
+      for (let k = 0; k < n; k++) attribute(j.common, pieces, k, 1, entry.journal, entry.date);
       return;
     }
-    attribute(j.byEntry, pieces, entry.journal, entry.date);
-    for (const p of pieces) attribute(j.byPiece, [p], entry.journal, entry.date);
+    attribute(j.byEntry, pieces, 0, n, entry.journal, entry.date);
+    for (let k = 0; k < n; k++) attribute(j.byPiece, pieces, k, 1, entry.journal, entry.date);
+  }
+
+  /** Opens an entry in the next slot of the ring; closes the oldest when the window is full. */
+  function openEntry(key: string, journalCode: string, num: string, date: string): Entry {
+    let slot = head + openCount;
+    if (slot >= capacity) slot -= capacity;
+    let entry = ring[slot];
+    if (entry === undefined) {
+      entry = new Entry();
+      ring[slot] = entry;
+    }
+    entry.reset(key, journalCode, num, date);
+    openCount++;
+    open.set(key, entry);
+    last = entry;
+    if (openCount > windowSize) closeOldest();
+    return entry;
   }
 
   function add(line: FecLine): void {
@@ -476,117 +717,94 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if (date > maxDate) maxDate = date;
     }
     const account = line.compteNum;
-    const kind = match(account);
-    const supplier = kind === null && isSupplierAccount(account);
-    if (kind === null && !supplier) return;
+    let info = lastAccountInfo;
+    if (info === null || account !== lastAccount) {
+      info = cached(accounts, account, accountInfo);
+      lastAccount = account;
+      lastAccountInfo = info;
+    }
+    const kind = info.kind;
+    if (kind === null && !info.supplier) return;
 
     const journalCode = line.journalCode;
     const ecritureNum = line.ecritureNum;
-    let entry: OpenEntry | undefined;
+    let entry: Entry | null = null;
     let key = '';
     if (last !== null && last.journal === journalCode && last.num === ecritureNum && last.date === date)
       entry = last;
     else {
       key = `${journalCode}\u001f${ecritureNum}\u001f${date}`;
-      entry = open.get(key);
-      if (entry) last = entry;
+      entry = open.get(key) ?? null;
+      if (entry !== null) last = entry;
     }
-    if (!entry) {
+    if (entry === null) {
       if (closed.size > 0 && closed.has(key)) {
         anomaly({
           line: line.line,
           code: 'entry-split',
-          message: `Ligne ${line.line} : l'écriture ${line.journalCode} n° ${line.ecritureNum} du ${date} reprend loin après ses autres lignes ; elle est comptée comme une écriture à part (son fournisseur peut manquer). Triez le FEC par écriture pour un rattachement exact.`,
+          message: `Ligne ${line.line} : l'écriture ${journalCode} n° ${ecritureNum} du ${date} reprend loin après ses autres lignes ; elle est comptée comme une écriture à part (son fournisseur peut manquer). Triez le FEC par écriture pour un rattachement exact.`,
         });
       }
-      entry = {
-        key,
-        journal: line.journalCode,
-        num: line.ecritureNum,
-        date,
-        hasPurchase: false,
-        pieces: new Map(),
-      };
-      open.set(key, entry);
-      last = entry;
-      if (open.size > windowSize) {
-        const oldest = open.values().next().value;
-        if (oldest) close(oldest);
-      }
-      const j = journal(line.journalCode);
-      if (line.ecritureNum !== '') {
-        if (j.firstNum === null) j.firstNum = line.ecritureNum;
-        else if (!j.severalNums && j.firstNum !== line.ecritureNum) j.severalNums = true;
+      entry = openEntry(key, journalCode, ecritureNum, date);
+      const j = journal(journalCode);
+      if (ecritureNum !== '') {
+        if (j.firstNum === null) j.firstNum = ecritureNum;
+        else if (!j.severalNums && j.firstNum !== ecritureNum) j.severalNums = true;
       }
     }
-    const pieceKey = line.pieceRef;
-    let piece = entry.pieces.get(pieceKey);
-    if (!piece) {
-      piece = {
-        pieceRef: pieceKey,
-        firstLine: line.line,
-        purchases: new Map(),
-        capex: NO_AMOUNTS,
-        suppliers: new Map(),
-        has404: false,
-        collectiveWithoutAux: false,
-        label: '',
-        currencies: NO_CURRENCIES,
-      };
-      entry.pieces.set(pieceKey, piece);
-      const j = journal(line.journalCode);
-      const dp = `${date}\u001f${pieceKey}`;
-      if (j.firstPiece === null) j.firstPiece = dp;
-      else if (!j.severalPieces && j.firstPiece !== dp) j.severalPieces = true;
+    const pieceRef = line.pieceRef;
+    let piece = entry.find(pieceRef);
+    if (piece === null) {
+      piece = entry.open(pieceRef, line.line);
+      const j = journal(journalCode);
+      if (!j.hasFirstPiece) {
+        j.hasFirstPiece = true;
+        j.firstPieceDate = date;
+        j.firstPieceRef = pieceRef;
+      } else if (!j.severalPieces && (j.firstPieceDate !== date || j.firstPieceRef !== pieceRef))
+        j.severalPieces = true;
     }
-    const cur = line.idevise === '' ? '' : line.idevise.toUpperCase();
-    if (cur !== '' && cur !== 'EUR' && !piece.currencies.includes(cur))
-      piece.currencies = [...piece.currencies, cur];
+    const devise = line.idevise;
+    if (devise !== '') {
+      if (devise !== lastDevise) {
+        lastDevise = devise;
+        lastCurrency = devise.toUpperCase();
+      }
+      if (lastCurrency !== 'EUR') piece.addCurrency(lastCurrency);
+    }
     const amount = line.debitCents - line.creditCents;
     if (kind !== null) {
-      const cat = categoryCode(account);
-      let target = piece.purchases;
-      if (kind === 'capex') {
-        if (piece.capex === NO_AMOUNTS) piece.capex = new Map();
-        target = piece.capex as Map<string, number>;
-      }
-      target.set(cat, (target.get(cat) ?? 0) + amount);
+      if (kind === 'capex') piece.addCapex(info.category, amount);
+      else piece.addPurchase(info.category, amount);
       entry.hasPurchase = true;
       if (piece.label === '') piece.label = line.ecritureLib;
       if (line.line < piece.firstLine) piece.firstLine = line.line;
       return;
     }
-    if (account.startsWith('404')) piece.has404 = true;
-    let ref: Omit<SupplierRef, 'net'> | null = null;
-    if (line.compAuxNum !== '') {
-      ref = {
-        key: `aux:${line.compAuxNum}`,
-        source: 'auxiliary',
-        name: line.compAuxLib,
-        aux: line.compAuxNum,
+    if (info.is404) piece.has404 = true;
+    const aux = line.compAuxNum;
+    if (aux !== '') {
+      piece.addSupplier(cached(auxKeys, aux, auxKey), 'auxiliary', line.compAuxLib, aux, account, -amount);
+    } else {
+      const compteLib = line.compteLib;
+      if (!isPerSupplierAccount(account, compteLib)) {
+        piece.collectiveWithoutAux = true;
+        return;
+      }
+      piece.addSupplier(
+        cached(accountKeys, account, accountKey),
+        'general-account',
+        compteLib,
+        null,
         account,
-      };
-    } else if (isPerSupplierAccount(account, line.compteLib)) {
-      ref = {
-        key: `account:${account}`,
-        source: 'general-account',
-        name: line.compteLib,
-        aux: null,
-        account,
-      };
+        -amount,
+      );
     }
-    if (ref === null) {
-      piece.collectiveWithoutAux = true;
-      return;
-    }
-    const s = piece.suppliers.get(ref.key);
-    if (s) s.net -= amount;
-    else piece.suppliers.set(ref.key, { ...ref, net: -amount });
     if (piece.label === '') piece.label = line.ecritureLib;
   }
 
   function result(): PurchasesResult {
-    for (const e of [...open.values()]) close(e);
+    while (openCount > 0) closeOldest();
     const all = new Totals();
     const entryKeyModes: Record<string, EntryKeyMode> = {};
     for (const [code, j] of journals) {

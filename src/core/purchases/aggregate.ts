@@ -181,7 +181,10 @@ class Piece {
 
 /** An open entry (a slot of the window's ring, reused once closed) and its pieces. */
 class Entry {
-  key = '';
+  /** Hashes of the key (entryHash), and the next open entry in the same bucket of `open`. */
+  h1 = 0;
+  h2 = 0;
+  nextInBucket: Entry | null = null;
   journal = '';
   num = '';
   date = '';
@@ -191,8 +194,10 @@ class Entry {
   private pieceIndex: Map<string, number> | null = null;
   private lastPiece: Piece | null = null;
 
-  reset(key: string, journal: string, num: string, date: string): void {
-    this.key = key;
+  reset(h1: number, h2: number, journal: string, num: string, date: string): void {
+    this.h1 = h1;
+    this.h2 = h2;
+    this.nextInBucket = null;
     this.journal = journal;
     this.num = num;
     this.date = date;
@@ -257,11 +262,33 @@ interface SupplierAcc {
   name: string;
   aux: string | null;
   accounts: Set<string>;
+  /** The account last added to `accounts` (most suppliers have one: the Set is rarely touched). */
+  lastAccount: string;
   currencies: Set<string>;
   amount: number;
-  byCategory: Map<string, number>;
+  /** Categories and their amounts, flat: a supplier has few, looked up by identity first. */
+  categories: string[];
+  categoryAmounts: number[];
   entryCount: number;
   labels: string[];
+}
+
+function addToCategory(acc: SupplierAcc, cat: string, amount: number): void {
+  const cats = acc.categories;
+  for (let i = 0; i < cats.length; i++) {
+    if (cats[i] === cat) {
+      acc.categoryAmounts[i] = acc.categoryAmounts[i]! + amount;
+      return;
+    }
+  }
+  cats.push(cat);
+  acc.categoryAmounts.push(amount);
+}
+
+function addAccount(acc: SupplierAcc, account: string): void {
+  if (acc.lastAccount === account) return;
+  acc.accounts.add(account);
+  acc.lastAccount = account;
 }
 
 interface GroupAcc {
@@ -285,8 +312,8 @@ class Totals {
       const t = this.supplier(s.key, s.source, s.name, s.aux);
       t.amount += s.amount;
       t.entryCount += s.entryCount;
-      addAll(t.byCategory, s.byCategory);
-      for (const a of s.accounts) t.accounts.add(a);
+      for (let i = 0; i < s.categories.length; i++) addToCategory(t, s.categories[i]!, s.categoryAmounts[i]!);
+      for (const a of s.accounts) addAccount(t, a);
       for (const c of s.currencies) t.currencies.add(c);
       for (const l of s.labels) pushLabel(t.labels, l);
     }
@@ -308,9 +335,11 @@ class Totals {
         name,
         aux,
         accounts: new Set(),
+        lastAccount: '',
         currencies: new Set(),
         amount: 0,
-        byCategory: new Map(),
+        categories: [],
+        categoryAmounts: [],
         entryCount: 0,
         labels: [],
       };
@@ -407,8 +436,10 @@ class ClosedKeys {
     return this.counts[0]! + this.counts[1]!;
   }
 
-  add(key: string): void {
-    this.hash(key);
+  /** Adds the key whose hashes are (h1, h2), as set by `entryHash`. */
+  add(h1: number, h2: number): void {
+    this.h1 = h1;
+    this.h2 = h2;
     let g = this.current;
     if (this.counts[g]! >= this.perGeneration) {
       g = this.current = 1 - g;
@@ -425,8 +456,9 @@ class ClosedKeys {
     this.counts[g]!++;
   }
 
-  has(key: string): boolean {
-    this.hash(key);
+  has(h1: number, h2: number): boolean {
+    this.h1 = h1;
+    this.h2 = h2;
     return this.find(0) >= 0 || this.find(1) >= 0;
   }
 
@@ -438,18 +470,30 @@ class ClosedKeys {
       if (hi[i] === this.h1 && lo[i] === this.h2) return i;
     return -1;
   }
+}
 
-  private hash(s: string): void {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193;
+// The two hashes of an entry key (JournalCode, EcritureNum, EcritureDate joined by U+001F),
+// computed field by field: no key string is built per entry.
+let hash1 = 0;
+let hash2 = 0;
+
+function entryHash(journal: string, num: string, date: string): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let f = 0; f < 3; f++) {
+    const s = f === 0 ? journal : f === 1 ? num : date;
+    if (f > 0) {
+      h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+      h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+    }
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     }
-    this.h1 = h1;
-    this.h2 = h2 & 0x1fffff;
   }
+  hash1 = h1;
+  hash2 = h2 & 0x1fffff;
 }
 
 export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}): PurchaseAggregator {
@@ -463,12 +507,12 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const filter = settings.period;
 
   // The window: open entries in order of opening, in a ring of reused slots (the oldest at
-  // `head`), found by key through `open`.
+  // `head`), found through `open` by their first hash (a bucket: entries chained by nextInBucket).
   const capacity = windowSize + 1;
   const ring: Entry[] = [];
   let head = 0;
   let openCount = 0;
-  const open = new Map<string, Entry>();
+  const open = new Map<number, Entry>();
   // Keys of recently closed purchase entries, to report a fragment that comes back late: two
   // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
   const closed = new ClosedKeys(CLOSED_MEMORY);
@@ -485,6 +529,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
   // Per distinct string, computed once: account meaning, supplier keys, label groups.
   const accounts = new Map<string, AccountInfo>();
+  const categories = new Map<string, string>();
   let lastAccount = '';
   let lastAccountInfo: AccountInfo | null = null;
   const auxKeys = new Map<string, string>();
@@ -503,7 +548,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       kind,
       supplier: kind === null && isSupplierAccount(account),
       is404: account.startsWith('404'),
-      category: categoryCode(account),
+      category: cached(categories, categoryCode(account), (c) => c),
     };
   };
   const auxKey = (aux: string): string => `aux:${aux}`;
@@ -645,7 +690,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const currencies = p.currencies;
     for (let i = 0; i < m; i++) {
       const acc = totals.supplier(p.supKeys[i]!, p.supSources[i]!, p.supNames[i]!, p.supAux[i]!);
-      acc.accounts.add(p.supAccounts[i]!);
+      addAccount(acc, p.supAccounts[i]!);
       acc.entryCount++;
       pushLabel(acc.labels, label);
       for (let c = 0; c < currencies.length; c++) acc.currencies.add(currencies[c]!);
@@ -658,7 +703,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if (m === 1) {
         const acc = accs[0]!;
         acc.amount += amount;
-        acc.byCategory.set(cat, (acc.byCategory.get(cat) ?? 0) + amount);
+        addToCategory(acc, cat, amount);
         continue;
       }
       const parts = allocateCents(amount, weights);
@@ -666,7 +711,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         const acc = accs[k]!;
         const part = parts[k] ?? 0;
         acc.amount += part;
-        acc.byCategory.set(cat, (acc.byCategory.get(cat) ?? 0) + part);
+        addToCategory(acc, cat, part);
       }
     }
   }
@@ -676,10 +721,10 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const entry = ring[head]!;
     head = head + 1 === capacity ? 0 : head + 1;
     openCount--;
-    open.delete(entry.key);
+    unlink(entry);
     if (entry === last) last = null;
     if (!entry.hasPurchase) return;
-    closed.add(entry.key);
+    closed.add(entry.h1, entry.h2);
     const j = journal(entry.journal);
     const pieces = entry.pieces;
     const n = entry.pieceCount;
@@ -691,8 +736,31 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     for (let k = 0; k < n; k++) attribute(j.byPiece, pieces, k, 1, entry.journal, entry.date);
   }
 
+  function bucket(h1: number): number {
+    return h1 & 0x3fffffff; // a small integer: a cheap Map key
+  }
+
+  /** The open entry (journalCode, num, date) whose hashes are (hash1, hash2), or null. */
+  function findOpen(journalCode: string, num: string, date: string): Entry | null {
+    let e = open.get(bucket(hash1)) ?? null;
+    while (e !== null && !(e.journal === journalCode && e.num === num && e.date === date)) e = e.nextInBucket;
+    return e;
+  }
+
+  function unlink(entry: Entry): void {
+    const b = bucket(entry.h1);
+    let e = open.get(b)!;
+    if (e === entry) {
+      if (entry.nextInBucket === null) open.delete(b);
+      else open.set(b, entry.nextInBucket);
+      return;
+    }
+    while (e.nextInBucket !== entry) e = e.nextInBucket!;
+    e.nextInBucket = entry.nextInBucket;
+  }
+
   /** Opens an entry in the next slot of the ring; closes the oldest when the window is full. */
-  function openEntry(key: string, journalCode: string, num: string, date: string): Entry {
+  function openEntry(journalCode: string, num: string, date: string): Entry {
     let slot = head + openCount;
     if (slot >= capacity) slot -= capacity;
     let entry = ring[slot];
@@ -700,9 +768,11 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       entry = new Entry();
       ring[slot] = entry;
     }
-    entry.reset(key, journalCode, num, date);
+    entry.reset(hash1, hash2, journalCode, num, date);
     openCount++;
-    open.set(key, entry);
+    const b = bucket(hash1);
+    entry.nextInBucket = open.get(b) ?? null;
+    open.set(b, entry);
     last = entry;
     if (openCount > windowSize) closeOldest();
     return entry;
@@ -729,23 +799,22 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const journalCode = line.journalCode;
     const ecritureNum = line.ecritureNum;
     let entry: Entry | null = null;
-    let key = '';
     if (last !== null && last.journal === journalCode && last.num === ecritureNum && last.date === date)
       entry = last;
     else {
-      key = `${journalCode}\u001f${ecritureNum}\u001f${date}`;
-      entry = open.get(key) ?? null;
+      entryHash(journalCode, ecritureNum, date);
+      entry = findOpen(journalCode, ecritureNum, date);
       if (entry !== null) last = entry;
     }
     if (entry === null) {
-      if (closed.size > 0 && closed.has(key)) {
+      if (closed.size > 0 && closed.has(hash1, hash2)) {
         anomaly({
           line: line.line,
           code: 'entry-split',
           message: `Ligne ${line.line} : l'écriture ${journalCode} n° ${ecritureNum} du ${date} reprend loin après ses autres lignes ; elle est comptée comme une écriture à part (son fournisseur peut manquer). Triez le FEC par écriture pour un rattachement exact.`,
         });
       }
-      entry = openEntry(key, journalCode, ecritureNum, date);
+      entry = openEntry(journalCode, ecritureNum, date);
       const j = journal(journalCode);
       if (ecritureNum !== '') {
         if (j.firstNum === null) j.firstNum = ecritureNum;
@@ -841,7 +910,7 @@ function toResult(
   anomalyCount: number,
 ): PurchasesResult {
   const suppliers: SupplierSpend[] = [...all.suppliers.values()]
-    .filter((s) => s.amount !== 0 || s.byCategory.size > 0)
+    .filter((s) => s.amount !== 0 || s.categories.length > 0)
     .map((s) => ({
       key: s.key,
       keySource: s.source,
@@ -851,7 +920,7 @@ function toResult(
       identifiers: { siret: [], siren: [], postalCodes: [], towns: [], countries: [] },
       currencies: [...s.currencies].sort(),
       amountCents: cents(s.amount),
-      byCategory: record(s.byCategory),
+      byCategory: record(new Map(s.categories.map((c, i) => [c, s.categoryAmounts[i]!]))),
       entryCount: s.entryCount,
       sampleLabels: s.labels,
     }))

@@ -290,17 +290,30 @@ export const rankingText =
 
 /**
  * Rows ranked, counted and faceted at most. Beyond, the search says so (the total is a lower
- * bound) and ranks the nearest candidates when a place is given, else the first found: ranking
- * and counting every one of 50,000 matches visits most of the table (100 ms and more).
+ * bound): ranking and counting every one of 50,000 matches visits most of the table (100 ms and
+ * more). With a place, the nearest are kept, a small set suffices; without one, the cap is
+ * wider so that relevance is judged on nearly every match of a broad query, and a search with
+ * neither words nor place keeps the first by name, so its pages follow the alphabet.
  */
 export const CANDIDATE_CAP = 1000;
+export const UNPLACED_CANDIDATE_CAP = 10_000;
 
-export const cappedText = (cap: number, near: boolean) =>
-  `Plus de ${new Intl.NumberFormat('fr-FR').format(cap)} établissements correspondent : ` +
-  (near
-    ? `le classement et les nombres par filtre portent sur les ${new Intl.NumberFormat('fr-FR').format(cap)} plus proches du lieu donné.`
-    : `le classement et les nombres par filtre portent sur les ${new Intl.NumberFormat('fr-FR').format(cap)} premiers trouvés.`) +
-  ' Précisez la recherche (mots, lieu, rayon, activité) pour tout voir.';
+/** Which candidates a capped search keeps: the nearest, the first by name, or the first found. */
+export type CappedKeep = 'nearest' | 'alphabetical' | 'first';
+
+const CAPPED_KEPT: Record<CappedKeep, string> = {
+  nearest: 'plus proches du lieu donné',
+  alphabetical: 'premiers par ordre alphabétique',
+  first: 'premiers trouvés',
+};
+
+export const cappedText = (cap: number, keep: CappedKeep) => {
+  const n = new Intl.NumberFormat('fr-FR').format(cap);
+  return (
+    `Plus de ${n} établissements correspondent : le classement et les nombres par filtre portent sur les ${n} ${CAPPED_KEPT[keep]}.` +
+    ' Précisez la recherche (mots, lieu, rayon, activité) pour tout voir.'
+  );
+};
 
 export interface SearchOptions {
   /** Compute facet counts (not needed for exports). */
@@ -331,7 +344,7 @@ export async function searchEstablishments(
           : 'name';
   const limit = options.limit ?? query.pageSize;
   const offset = options.limit ? 0 : (query.page - 1) * query.pageSize;
-  const cap = Math.max(CANDIDATE_CAP, limit);
+  const cap = Math.max(point ? CANDIDATE_CAP : UNPLACED_CANDIDATE_CAP, limit);
 
   const textCells =
     point && query.radiusKm && analysed.length > 0
@@ -383,7 +396,7 @@ export async function searchEstablishments(
            select ${columns} from establishments e ${where}
             order by point(e.lon * ${LON_SCALE}, e.lat) <-> point(${param(f, point.lon * LON_SCALE)}, ${param(f, point.lat)})
             limit ${param(f, cap + 1)})`
-      : `c as materialized (select ${columns} from establishments e ${where}),
+      : `c as materialized (select ${columns} from establishments e ${where}${sort === 'name' ? ' order by e.name, e.siret' : ''}),
          k as materialized (select * from c limit ${param(f, cap + 1)})`;
     const facetSql =
       options.facets === false
@@ -455,7 +468,9 @@ export async function searchEstablishments(
       corrections: analysed.flatMap((w) => w.corrections.map((to) => ({ from: w.word, to }))),
       near: point,
       sort,
-      ranking: capped ? `${rankingText} ${cappedText(cap, point !== null)}` : rankingText,
+      ranking: capped
+        ? `${rankingText} ${cappedText(cap, point ? 'nearest' : sort === 'name' ? 'alphabetical' : 'first')}`
+        : rankingText,
     },
   };
 }

@@ -329,7 +329,7 @@ function ResultStatus({
         ? 'Aucun établissement ne correspond : retirez un filtre ou élargissez le rayon.'
         : exact
           ? `${plural(total, 'établissement trouvé', 'établissements trouvés')}${pages > 1 ? `, page ${page} sur ${pages}` : ''}.`
-          : `Plus de ${formatCount(total)} établissements trouvés : les ${formatCount(total)} ${data.query.near ? 'plus proches' : 'premiers trouvés'} sont classés${pages > 1 ? `, page ${page} sur ${pages}` : ''}. Précisez la recherche pour tout voir.`;
+          : `Plus de ${formatCount(total)} établissements trouvés : les ${formatCount(total)} ${data.query.near ? 'plus proches' : data.query.sort === 'name' ? 'premiers par ordre alphabétique' : 'premiers trouvés'} sont classés${pages > 1 ? `, page ${page} sur ${pages}` : ''}. Précisez la recherche pour tout voir.`;
   }
   return (
     <>

@@ -73,7 +73,9 @@ describe('GET /api/v1/establishments — relevance, as a buyer would search', ()
     // Typed as a prefix, with a typo, or by its activity label: the same radius applies.
     expect(sirets(await search('q=chaudron&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
     expect(sirets(await search('q=ckaudronnerie&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
-    expect(sirets(await search('q=réservoirs%20métalliques&near=29019&radiusKm=30'))).toEqual([S.chaudronnerie]);
+    expect(sirets(await search('q=réservoirs%20métalliques&near=29019&radiusKm=30'))).toEqual([
+      S.chaudronnerie,
+    ]);
     const wide = await search('q=chaudronnerie&near=29019&radiusKm=400');
     expect(sirets(wide)).toEqual(expect.arrayContaining([S.chaudronnerie, S.nantes]));
   });

@@ -107,13 +107,29 @@ export async function resolveSuppliers(
   }
 
   let reach: number | undefined;
-  const reachOnce = async () => (reach ??= await directoryReachOf(db));
+  const reachOnce = async () => (reach ??= await cachedReachOf(db));
   const out: ResolvedSupplier[] = [];
   for (const s of suppliers) out.push(await resolveOne(db, s, bySiret, bySiren, reachOnce));
   return out;
 }
 
 let population: PopulationSplit | undefined;
+
+/**
+ * The reach counts the whole directory (a scan of millions of rows once France is imported); it
+ * only changes with an import, so one count per minute and per database serves every request.
+ */
+const REACH_TTL_MS = 60_000;
+const reachCache = new WeakMap<Queryable, { at: number; reach: Promise<number> }>();
+
+function cachedReachOf(db: Queryable): Promise<number> {
+  const hit = reachCache.get(db);
+  if (hit && Date.now() - hit.at < REACH_TTL_MS) return hit.reach;
+  const reach = directoryReachOf(db);
+  reachCache.set(db, { at: Date.now(), reach });
+  reach.catch(() => reachCache.delete(db));
+  return reach;
+}
 
 /** How much of France outside Bretagne the directory covers (core/suppliers directoryReach). */
 export async function directoryReachOf(db: Queryable): Promise<number> {

@@ -896,6 +896,11 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
 function record(map: Map<string, number>): Record<string, Cents> {
   const out: Record<string, Cents> = {};
+  // Category codes ('601') are array indices: V8 would give the object fast elements sized past the
+  // largest code (about 7 KB per object, 44 MB for 6,000 suppliers and groups). Adding then deleting
+  // a far index switches it to dictionary elements: same keys, same order, a few hundred bytes.
+  out['1000000'] = cents(0);
+  delete out['1000000'];
   for (const [k, v] of [...map].sort((a, b) => a[0].localeCompare(b[0]))) if (v !== 0) out[k] = cents(v);
   return out;
 }

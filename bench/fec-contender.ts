@@ -75,7 +75,7 @@ async function ours(file: string, agg: SpendBySupplier): Promise<void> {
   }
 }
 
-/** For information: the reader with the application's full attribution rule (core/purchases). */
+/** The judged contender: the reader with the application's complete attribution rule (core/purchases). */
 async function oursFull(file: string): Promise<ReturnType<SpendBySupplier['result']>> {
   const aggregator = createPurchaseAggregator();
   let lines = 0;

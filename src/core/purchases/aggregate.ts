@@ -530,8 +530,10 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   // Per distinct string, computed once: account meaning, supplier keys, label groups.
   const accounts = new Map<string, AccountInfo>();
   const categories = new Map<string, string>();
-  let lastAccount = '';
-  let lastAccountInfo: AccountInfo | null = null;
+  // The last few accounts seen (an entry's lines alternate between a handful): checked before the Map.
+  const recentAccounts = ['', '', '', ''];
+  const recentInfos: (AccountInfo | null)[] = [null, null, null, null];
+  let recentNext = 0;
   const auxKeys = new Map<string, string>();
   const accountKeys = new Map<string, string>();
   const groupKeys = new Map<string, string>();
@@ -787,11 +789,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if (date > maxDate) maxDate = date;
     }
     const account = line.compteNum;
-    let info = lastAccountInfo;
-    if (info === null || account !== lastAccount) {
+    let info: AccountInfo | null = null;
+    for (let k = 0; k < 4; k++) {
+      if (recentAccounts[k] === account) {
+        info = recentInfos[k]!;
+        break;
+      }
+    }
+    if (info === null) {
       info = cached(accounts, account, accountInfo);
-      lastAccount = account;
-      lastAccountInfo = info;
+      recentAccounts[recentNext] = account;
+      recentInfos[recentNext] = info;
+      recentNext = (recentNext + 1) & 3;
     }
     const kind = info.kind;
     if (kind === null && !info.supplier) return;

@@ -237,7 +237,9 @@ export class FecLineView implements FecLine {
     this.lastSlot[cache] = slot;
     if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
     const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
-    this.cachePool.set(buf.subarray(s, e), off);
+    // A byte loop, not set(subarray()): a subarray is an allocation per uncached field.
+    const pool = this.cachePool;
+    for (let k = 0; k < n; k++) pool[off + k] = buf[s + k]!;
     this.cacheLen[slot] = n;
     this.cacheStr[slot] = str;
     return str;

@@ -9,7 +9,6 @@
 // on this machine, from /proc): less disturbed than wall time when other work loads the cores.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Benchmark } from './run.ts';
 import { searchQuerySchema, type SearchQueryInput } from '../src/api/establishments.ts';
 import { connect, type Db } from '../src/db/connection.ts';
@@ -20,7 +19,7 @@ import { nafLabel, nafSectionOf } from '../src/db/sirene/naf.ts';
 import { searchEstablishments } from '../src/server/services/establishments-search.ts';
 import { words } from '../src/server/services/establishments-text.ts';
 import { bretonCommunes, rng } from './sirene-data.ts';
-import { freshDb, postgresUrl } from './sirene.bench.ts';
+import { adminClient, freshDb, postgresUrl } from './sirene.bench.ts';
 
 const nf = new Intl.NumberFormat('fr-FR');
 
@@ -228,13 +227,8 @@ async function directoryDb(
   }
   const url = postgresUrl();
   const schema = `search_bench_${rows}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`  PostgreSQL injoignable (${url.replace(/\/\/[^@/]*@/, '//…@')}) : mesure sautée.`);
-    return undefined;
-  }
+  const admin = await adminClient(url);
+  if (!admin) return undefined;
   const complete = (
     await admin.query<{ ok: boolean }>(
       `select exists (select 1 from pg_tables where schemaname = $1 and tablename = 'search_bench_done') as ok`,

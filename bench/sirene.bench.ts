@@ -17,6 +17,18 @@ const nf = new Intl.NumberFormat('fr-FR');
 export const postgresUrl = () =>
   process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
+/** A connected client to the benchmark's PostgreSQL server, or undefined (said) when it is down. */
+export async function adminClient(url: string): Promise<pg.Client | undefined> {
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+    return admin;
+  } catch {
+    console.log(`  PostgreSQL injoignable (${url.replace(/\/\/[^@/]*@/, '//…@')}) : mesure sautée.`);
+    return undefined;
+  }
+}
+
 /** A fresh database on each engine: in-memory PGlite, or its own schema on PostgreSQL. */
 export async function freshDb(
   engine: 'pglite' | 'postgres',
@@ -28,13 +40,8 @@ export async function freshDb(
   }
   const url = postgresUrl();
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  try {
-    await admin.connect();
-  } catch {
-    console.log(`  PostgreSQL injoignable (${url.replace(/\/\/[^@/]*@/, '//…@')}) : mesure sautée.`);
-    return undefined;
-  }
+  const admin = await adminClient(url);
+  if (!admin) return undefined;
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = await connect({ databaseUrl: url, schema });

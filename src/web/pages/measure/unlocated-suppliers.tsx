@@ -177,9 +177,7 @@ function LocateRow({
         ) : null}
         {item.choices.length > 0 ? (
           <div className="proposal">
-            <p id={`${id}-choices`}>
-              Plusieurs entreprises de l'annuaire portent ce nom : laquelle est la vôtre ?
-            </p>
+            <p id={`${id}-choices`}>Laquelle de ces entreprises est votre fournisseur ?</p>
             <ul className="choices" aria-labelledby={`${id}-choices`}>
               {item.choices.map((choice) => (
                 <li key={choice.label}>

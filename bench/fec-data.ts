@@ -2,21 +2,10 @@
 // purchase invoices (class 6 + deductible VAT + supplier line on 401 with CompAuxNum) and a few
 // purchases paid straight from the bank (no supplier line). About 170 bytes a line.
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { FEC_STANDARD_HEADER } from '../src/core/fec/index.ts';
+import { mulberry32 } from '../src/db/demo/prng.ts';
 
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const HEADER =
-  'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise';
+const HEADER = FEC_STANDARD_HEADER.join('\t');
 
 const ACCOUNTS: ReadonlyArray<readonly [string, string]> = [
   ['60110000', 'Achats de matières premières'],
@@ -77,7 +66,7 @@ export interface GeneratedFec {
 
 /** Writes `lineCount` data lines (rounded up to a whole entry) to `path`. */
 export function generateFec(path: string, lineCount: number, seed = 2026): GeneratedFec {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const suppliers = Array.from({ length: 3000 }, (_, k) => ({
     code: `F${String(k + 1).padStart(5, '0')}`,

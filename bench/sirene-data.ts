@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { withLuhnDigit } from '../src/core/shared/index.ts';
+import { mulberry32 } from '../src/db/demo/prng.ts';
 import {
   establishment,
   establishmentHeader54,
@@ -14,17 +15,8 @@ import {
 
 const require = createRequire(import.meta.url);
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's deterministic PRNG (mulberry32). */
+export const rng = mulberry32;
 
 export const TRADES = [
   ['CHAUDRONNERIE', '25.29Z'],

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
+import { importBreizhScenario } from '../../../test/support/directory.ts';
 import type { Db } from '../../db/connection.ts';
-import { breizhScenario, S } from '../../db/sirene/fixtures.ts';
+import { S } from '../../db/sirene/fixtures.ts';
 import { importSirene } from '../../db/sirene/import.ts';
 import { postalLookup } from '../../core/geo/index.ts';
 import { defaultAccountSet } from '../../core/purchases/index.ts';
@@ -18,14 +19,7 @@ let db: Db;
 const dir = mkdtempSync(join(tmpdir(), 'ibal-directory-'));
 beforeAll(async () => {
   db = await createTestDb();
-  const files = breizhScenario();
-  writeFileSync(join(dir, 'e.csv'), files.establishments);
-  writeFileSync(join(dir, 'u.csv'), files.legalUnits);
-  await importSirene(db, {
-    establishments: join(dir, 'e.csv'),
-    legalUnits: join(dir, 'u.csv'),
-    departments: 'all',
-  });
+  await importBreizhScenario(db);
 }, 60_000);
 afterAll(() => db.close());
 

@@ -105,18 +105,23 @@ export function locationFromAnswer(
         confidence: 1,
         evidence: 'Écarté de la mesure à votre demande.',
       });
-    case 'zone':
+    case 'zone': {
+      const chosen = answer.establishment;
+      const where = chosen?.communeName ? ` (${chosen.communeName})` : '';
       return ok({
         status: 'located',
         zone: answer.zone,
         department: answer.department ?? null,
-        communeCode: null,
-        communeName: null,
+        communeCode: chosen?.communeCode ?? null,
+        communeName: chosen?.communeName ?? null,
         country: answer.zone === 'bretagne' || answer.zone === 'france' ? 'FR' : null,
         method: 'user',
         confidence: 1,
-        evidence: 'Zone indiquée par vous.',
+        evidence: chosen
+          ? `Établissement choisi par vous : SIRET ${chosen.siret}${where}.`
+          : 'Zone indiquée par vous.',
       });
+    }
     case 'country': {
       const z = zoneOf(lookup, { postalCode: '', country: answer.country });
       if (!z.ok) {

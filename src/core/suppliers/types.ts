@@ -38,8 +38,21 @@ export interface DirectoryAnswer {
 export type UserAnswer =
   | { kind: 'postal-code'; postalCode: string; country?: string }
   | { kind: 'country'; country: string }
-  | { kind: 'zone'; zone: IbalZone; department?: string }
+  | {
+      kind: 'zone';
+      zone: IbalZone;
+      department?: string;
+      /** The establishment the user picked among namesakes (or confirmed), so the trace names it. */
+      establishment?: ChosenEstablishment;
+    }
   | { kind: 'ignore' };
+
+/** An establishment of the directory chosen by the user: what the location rests on. */
+export interface ChosenEstablishment {
+  siret: string;
+  communeCode?: string;
+  communeName?: string;
+}
 
 export type UserAnswers = ReadonlyMap<string, UserAnswer> | Record<string, UserAnswer>;
 

@@ -105,4 +105,19 @@ describe('answers handed to the locating step', () => {
     const store = new AnswersStore(memoryStorage());
     expect(() => store.set('a', 'A', { kind: 'zone', zone: 'mars' as 'world' })).toThrow(RangeError);
   });
+
+  it('keeps the establishment chosen among namesakes, and refuses one whose SIRET is not 14 digits', () => {
+    const store = new AnswersStore(memoryStorage());
+    const chosen = {
+      kind: 'zone',
+      zone: 'france',
+      department: '95',
+      establishment: { siret: '98765432100027', communeCode: '95487', communeName: 'Persan' },
+    } as const;
+    store.set('aux:T', 'TRANSPORTS LOIRE', chosen);
+    expect(store.get('aux:T', 'TRANSPORTS LOIRE')).toEqual(chosen);
+    expect(() =>
+      store.set('aux:U', 'U', { kind: 'zone', zone: 'france', establishment: { siret: '123' } }),
+    ).toThrow(RangeError);
+  });
 });

@@ -43,6 +43,19 @@ function isCountry(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= 60 && !/[<>]/.test(value);
 }
 
+function isChosenEstablishment(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  const optionalText = (x: unknown) => x === undefined || (typeof x === 'string' && x.length <= 100);
+  return (
+    typeof e.siret === 'string' &&
+    /^[0-9]{14}$/.test(e.siret) &&
+    (e.communeCode === undefined ||
+      (typeof e.communeCode === 'string' && /^[0-9AB]{5}$/i.test(e.communeCode))) &&
+    optionalText(e.communeName)
+  );
+}
+
 function isAnswer(value: unknown): value is SupplierAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
@@ -60,7 +73,8 @@ function isAnswer(value: unknown): value is SupplierAnswer {
       typeof v.zone === 'string' &&
       (ibalZones as readonly string[]).includes(v.zone) &&
       (v.department === undefined ||
-        (typeof v.department === 'string' && /^[0-9AB]{2,3}$/i.test(v.department)))
+        (typeof v.department === 'string' && /^[0-9AB]{2,3}$/i.test(v.department))) &&
+      (v.establishment === undefined || isChosenEstablishment(v.establishment))
     );
   }
   return false;

@@ -142,7 +142,7 @@ describe('the measure page pipeline (purchases → locations → IBAL)', () => {
       department: null,
       candidates: [
         { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
-        { ...establishment('95', 'Persan'), name: 'TRANSPORTS LOIRE', score: 1 },
+        { ...establishment('95', 'Persan'), siret: '98765432100027', name: 'TRANSPORTS LOIRE', score: 1 },
       ],
       note: '2 entreprises portent ce nom dans l’annuaire (Pacé (35), Persan (95)) : choisissez la bonne ou indiquez un code postal.',
     };
@@ -169,5 +169,33 @@ describe('the measure page pipeline (purchases → locations → IBAL)', () => {
     const { result } = computeMeasure(purchases, directory, store, lookup);
     expect(result.zones.bretagne).toBe(1_000_000);
     expect(result.zones.france).toBe(200_000);
+  });
+
+  it('a chosen namesake is remembered as that establishment: the next run names its SIRET and commune', () => {
+    const storage = memory();
+    const homonyms: ResolvedSupplier = {
+      key: 'aux:TRANSL',
+      status: 'ambiguous',
+      method: 'name',
+      confidence: 0.3,
+      establishment: null,
+      zone: null,
+      department: null,
+      candidates: [
+        { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
+        { ...establishment('95', 'Persan'), siret: '98765432100027', name: 'TRANSPORTS LOIRE', score: 1 },
+      ],
+      note: '2 entreprises portent ce nom.',
+    };
+    const directory = new Map([['aux:TRANSL', homonyms]]);
+    const first = computeMeasure(purchases, directory, new AnswersStore(storage), lookup);
+    const transl = first.toLocate.find((t) => t.key === 'aux:TRANSL')!;
+    new AnswersStore(storage).set(transl.key, transl.name, transl.choices[1]!.answer);
+
+    // Next visit: a new store reads the browser's storage.
+    const next = computeMeasure(purchases, directory, new AnswersStore(storage), lookup);
+    const row = next.result.bySupplier.find((s) => s.key === 'aux:TRANSL');
+    expect(row).toMatchObject({ status: 'located', zone: 'france', department: '95', method: 'user' });
+    expect(row?.evidence).toBe('Établissement choisi par vous : SIRET 98765432100027 (Persan).');
   });
 });

@@ -1,7 +1,7 @@
 // The one seam between the page and the domain: purchases + the directory's answers + the
 // user's answers → locations (core/suppliers) → the index (core/ibal). The CLI runs the
 // same functions, so both give the same figures to the cent.
-import type { ResolvedSupplier } from '../../../api/suppliers.ts';
+import type { ResolvedEstablishment, ResolvedSupplier } from '../../../api/suppliers.ts';
 import { resolveCountry, zoneOfDepartment, type PlaceLookup } from '../../../core/geo/index.ts';
 import {
   computeIbal,
@@ -14,6 +14,7 @@ import type { PurchasesResult } from '../../../core/purchases/index.ts';
 import {
   locateSupplier,
   supplierQuery,
+  type ChosenEstablishment,
   type SupplierQuery,
   type SupplierToLocate,
 } from '../../../core/suppliers/index.ts';
@@ -35,15 +36,33 @@ export function resolveQueries(purchases: PurchasesResult, onlyKeys?: readonly s
   return purchases.suppliers.filter((s) => !only || only.has(s.key)).map(supplierQuery);
 }
 
-function proposalOf(location: SupplierLocation): ToLocate['proposal'] {
+/** The establishment an answer rests on, so the next run's trace still names it. */
+function chosenEstablishment(e: ResolvedEstablishment): ChosenEstablishment {
+  return {
+    siret: e.siret,
+    ...(e.commune ? { communeCode: e.commune.code, communeName: e.commune.name } : {}),
+  };
+}
+
+function proposalOf(
+  location: SupplierLocation,
+  directoryAnswer: ResolvedSupplier | undefined,
+): ToLocate['proposal'] {
   if (location.status !== 'proposed' || !location.zone) return null;
   const abroad = location.country && location.country !== 'FR' ? resolveCountry(location.country) : undefined;
+  // The directory's establishment backs the proposal only when it is the one proposed (a name
+  // match), not when the proposal is a zone shared by several namesakes.
+  const establishment =
+    directoryAnswer?.status === 'found' && directoryAnswer.establishment
+      ? directoryAnswer.establishment
+      : null;
   const answer: SupplierAnswer = abroad
     ? { kind: 'country', country: abroad.alpha2 }
     : {
         kind: 'zone',
         zone: location.zone,
         ...(location.department ? { department: location.department } : {}),
+        ...(establishment ? { establishment: chosenEstablishment(establishment) } : {}),
       };
   const label = abroad
     ? abroad.name
@@ -66,7 +85,17 @@ function choicesOf(answer: ResolvedSupplier | undefined): ToLocate['choices'] {
     if (abroad && !abroad.france) return [{ answer: { kind: 'country', country: abroad.alpha2 }, label }];
     if (!c.department) return [];
     const department = c.department;
-    return [{ answer: { kind: 'zone', zone: zoneOfDepartment(department), department }, label }];
+    return [
+      {
+        answer: {
+          kind: 'zone',
+          zone: zoneOfDepartment(department),
+          department,
+          establishment: chosenEstablishment(c),
+        },
+        label,
+      },
+    ];
   });
 }
 
@@ -101,7 +130,7 @@ export function computeMeasure(
       name: i.name,
       kind: i.kind,
       amountCents: i.amountCents,
-      proposal: i.location ? proposalOf(i.location) : null,
+      proposal: i.location ? proposalOf(i.location, directory.get(i.key)) : null,
       choices: i.location ? [] : choicesOf(directory.get(i.key)),
       note:
         i.location?.status === 'proposed'

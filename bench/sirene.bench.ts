@@ -74,7 +74,11 @@ export const benchmark: Benchmark = {
         `  fichier généré : ${nf.format(rows)} établissements (${(statSync(etab).size / 1e6).toFixed(0)} Mo), ` +
           `${nf.format(companies)} unités légales, en ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
-      for (const engine of ['pglite', 'postgres'] as const) {
+      // SIRENE_BENCH_ENGINES=postgres (or pglite) measures one engine only.
+      const engines = (['pglite', 'postgres'] as const).filter((e) =>
+        (process.env.SIRENE_BENCH_ENGINES ?? 'pglite,postgres').split(',').includes(e),
+      );
+      for (const engine of engines) {
         const fresh = await freshDb(engine);
         if (!fresh) continue;
         try {
@@ -94,6 +98,11 @@ export const benchmark: Benchmark = {
           if (target !== undefined && rate < target) ok = false;
           console.log(
             `  ${engine.padEnd(8)} : ${nf.format(s.imported)} importés en ${(s.elapsedMs / 1000).toFixed(1)} s → ${nf.format(Math.round(rate))} lignes/s${verdict}`,
+          );
+          console.log(
+            `             phases : ${Object.entries(s.phasesMs)
+              .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
+              .join(', ')}`,
           );
         } finally {
           await fresh.drop();

@@ -62,6 +62,8 @@ export interface ImportSummary {
   coordinates: { sirene: number; 'geo-sirene': number; commune: number; none: number };
   naf25: number;
   elapsedMs: number;
+  /** Milliseconds per phase, in the order they ran (where the time goes). */
+  phasesMs: Record<string, number>;
 }
 
 // What the JavaScript side writes per establishment; the name, the legal name and the sigle
@@ -281,6 +283,13 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     coordinates: { sirene: 0, 'geo-sirene': 0, commune: 0, none: 0 },
     naf25: 0,
     elapsedMs: 0,
+    phasesMs: {},
+  };
+  let phaseStart = performance.now();
+  const phaseDone = (name: string) => {
+    const now = performance.now();
+    summary.phasesMs[name] = (summary.phasesMs[name] ?? 0) + (now - phaseStart);
+    phaseStart = now;
   };
 
   // The database takes one COPY while the next batch is parsed (one write in flight).
@@ -367,6 +376,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     }
     await copy('establishments_staging', stagingColumns, out);
 
+    phaseDone('establishments');
     // 2. Legal units of the kept establishments → staging.
     if (luSource && luLayout) {
       let rows = 0;
@@ -392,6 +402,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       await copy('legal_units_staging', ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'], out);
     }
 
+    phaseDone('legal-units');
     // 3. Coordinates of the kept establishments → staging.
     if (geoSource && geoLayout) {
       let rows = 0;
@@ -419,6 +430,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     await inflight;
     out = [];
     sirens?.clear();
+    phaseDone('geo');
 
     // 4. Join, upsert and words, set-based.
     progress('write', summary.imported);
@@ -432,6 +444,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         'commit',
       ].join(';\n'),
     );
+    phaseDone('dedupe');
     let rebuilt = false;
     await withoutIndexesWhenEmpty(db, async (empty) => {
       rebuilt = empty;
@@ -447,7 +460,9 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       for (const c of counts.flat()) {
         if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
       }
+      phaseDone('insert');
     });
+    phaseDone('indexes');
     await db.exec(
       'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging',
     );
@@ -459,6 +474,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         : `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); `) +
         'analyze establishments; analyze establishment_words',
     );
+    phaseDone('analyze');
   } finally {
     await inflight.catch(() => undefined);
     etab.close();

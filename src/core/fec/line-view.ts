@@ -11,17 +11,17 @@ import { isoFromDateNumber } from './values.ts';
 const SPACE = 0x20;
 const EMPTY = new Uint8Array(0);
 
-// Text fields, in the order of their caches.
-const F_JOURNAL_CODE = 0;
+// Text fields, in the order of their caches (the numbers of `symbol` and `units`).
+export const F_JOURNAL_CODE = 0;
 const F_JOURNAL_LIB = 1;
-const F_ECRITURE_NUM = 2;
-const F_COMPTE_NUM = 3;
-const F_COMPTE_LIB = 4;
-const F_COMP_AUX_NUM = 5;
-const F_COMP_AUX_LIB = 6;
-const F_PIECE_REF = 7;
-const F_ECRITURE_LIB = 8;
-const F_IDEVISE = 9;
+export const F_ECRITURE_NUM = 2;
+export const F_COMPTE_NUM = 3;
+export const F_COMPTE_LIB = 4;
+export const F_COMP_AUX_NUM = 5;
+export const F_COMP_AUX_LIB = 6;
+export const F_PIECE_REF = 7;
+export const F_ECRITURE_LIB = 8;
+export const F_IDEVISE = 9;
 const TEXT_FIELDS = 10;
 /** Reader column (Col) of each text field. */
 const FIELD_COLUMN: readonly number[] = [
@@ -55,6 +55,13 @@ export class FecLineView implements FecLine {
   pieceDateNum = 0;
   /** The current line's bytes; field k spans (bounds[colOf[k]], bounds[colOf[k] + 1]). */
   buf: Uint8Array = EMPTY;
+  /**
+   * Changes whenever JournalCode or EcritureNum differ from the previous line's (bytes compared by
+   * the reader): two lines with the same runId belong to the same (JournalCode, EcritureNum).
+   */
+  runId = 0;
+  /** UTF-16 code units written by `units`. */
+  unitBuf = new Uint16Array(256);
 
   private utf8 = false;
   private table: Uint16Array = ISO_8859_15_TABLE;
@@ -65,6 +72,23 @@ export class FecLineView implements FecLine {
   private readonly cachePool = new Uint8Array(TEXT_FIELDS * CACHE_SLOTS * CACHE_SLOT_BYTES);
   private readonly cacheLen = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
   private readonly cacheStr: string[] = new Array<string>(TEXT_FIELDS * CACHE_SLOTS).fill('');
+  /** Symbols: one integer per distinct string (whatever its bytes or the encoding), 0 for ''. */
+  private readonly symbolIds = new Map<string, number>([['', 0]]);
+  private readonly symbolTexts: string[] = [''];
+  // Bytes → symbol: an open-addressing table (entry + 1 per slot) over entries whose bytes are in
+  // symPool; emptied when the encoding changes (the same bytes may then read differently).
+  private symPool = new Uint8Array(1 << 16);
+  private symPoolLen = 0;
+  private symOff: Int32Array = new Int32Array(1024);
+  private symLen: Int32Array = new Int32Array(1024);
+  private symHash: Int32Array = new Int32Array(1024);
+  private symId: Int32Array = new Int32Array(1024);
+  private symCount = 0;
+  private symTable = new Int32Array(4096);
+  /** Per field, the entry of its last symbol (-1: none). */
+  private readonly symLast = new Int32Array(TEXT_FIELDS).fill(-1);
+  /** The text of the last field too long for the caches (slot -2). */
+  private longText = '';
   /** Short fields (≤ 8 bytes): their first and last four bytes, instead of the pool. */
   private readonly keyLo = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
   private readonly keyHi = new Int32Array(TEXT_FIELDS * CACHE_SLOTS);
@@ -79,8 +103,7 @@ export class FecLineView implements FecLine {
   private keyBytes = new Uint8Array(64);
   private keyJournalLen = -1;
   private keyLen = -1;
-  private keyJournal = '';
-  private keyNum = '';
+  private keyStale = true;
 
   constructor(
     private readonly bounds: Int32Array,
@@ -92,9 +115,13 @@ export class FecLineView implements FecLine {
     this.utf8 = utf8;
     this.table = table;
     this.cacheLen.fill(0);
+    this.symTable.fill(0);
+    this.symCount = 0;
+    this.symPoolLen = 0;
+    this.symLast.fill(-1);
     this.gen++;
     // Strings decoded before may read differently now: the next line starts a new run.
-    this.keyJournalLen = this.keyLen = -1;
+    this.keyStale = true;
   }
 
   /** The view now shows another line: forget the decoded fields. */
@@ -146,6 +173,7 @@ export class FecLineView implements FecLine {
    * (consecutive lines of an entry: the reader's balance check); their strings are then known.
    */
   sameEntry(): boolean {
+    if (this.keyStale) return false;
     const saved = this.keyBytes;
     const buf = this.buf;
     let j = 0;
@@ -157,17 +185,12 @@ export class FecLineView implements FecLine {
       if (e - s !== end - j) return false;
       for (; s < e; s++, j++) if (buf[s] !== saved[j]) return false;
     }
-    this.memo[F_JOURNAL_CODE] = this.keyJournal;
-    this.memoGen[F_JOURNAL_CODE] = this.gen;
-    this.memo[F_ECRITURE_NUM] = this.keyNum;
-    this.memoGen[F_ECRITURE_NUM] = this.gen;
     return true;
   }
 
-  /** Keeps this line's JournalCode and EcritureNum (bytes and strings) for `sameEntry`. */
+  /** Keeps this line's JournalCode and EcritureNum bytes for `sameEntry`; a new runId. */
   keepEntry(): void {
-    this.keyJournal = this.journalCode;
-    this.keyNum = this.ecritureNum;
+    this.runId++;
     const buf = this.buf;
     let n = 0;
     for (let k = 0; k < 2; k++) {
@@ -184,6 +207,15 @@ export class FecLineView implements FecLine {
       if (k === 0) this.keyJournalLen = n;
     }
     this.keyLen = n;
+    this.keyStale = false;
+  }
+
+  /** JournalCode (0) or EcritureNum (1) kept by `keepEntry`, decoded now (reports only). */
+  keptText(which: 0 | 1): string {
+    const s = which === 0 ? 0 : this.keyJournalLen;
+    const e = which === 0 ? this.keyJournalLen : this.keyLen;
+    if (e <= s) return '';
+    return this.utf8 ? decodeUtf8(this.keyBytes, s, e) : decodeSingleByte(this.keyBytes, s, e, this.table);
   }
 
   /** Sets fieldStart and fieldEnd to the trimmed bytes of reader column `c` (empty when absent). */
@@ -204,29 +236,183 @@ export class FecLineView implements FecLine {
 
   private field(k: number): string {
     if (this.memoGen[k] === this.gen) return this.memo[k]!;
-    const str = this.text(k, this.colOf[FIELD_COLUMN[k]!]!);
+    const slot = this.slot(k, this.colOf[FIELD_COLUMN[k]!]!);
+    const str = slot >= 0 ? this.cacheStr[slot]! : slot === -1 ? '' : this.longText;
     this.memo[k] = str;
     this.memoGen[k] = this.gen;
     return str;
   }
 
-  /** A text field, trimmed, through its cache. */
-  private text(cache: number, col: number): string {
-    if (col < 0) return '';
+  /**
+   * The symbol of text field k (F_JOURNAL_CODE...): the same integer for the same trimmed text,
+   * 0 for ''. Costs a cache lookup on the bytes; the string is decoded the first time only.
+   */
+  symbol(k: number): number {
+    const col = this.colOf[FIELD_COLUMN[k]!]!;
+    if (col < 0) return 0;
     const buf = this.buf;
     let s = this.bounds[col]! + 1;
     let e = this.bounds[col + 1]!;
     while (s < e && buf[s] === SPACE) s++;
     while (e > s && buf[e - 1] === SPACE) e--;
     const n = e - s;
-    if (n === 0) return '';
-    if (n <= 8) return this.shortText(cache, s, e);
-    if (n > CACHE_SLOT_BYTES)
-      return this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+    if (n === 0) return 0;
+    const pool = this.symPool;
+    const symOff = this.symOff;
+    const symLen = this.symLen;
+    // Most fields repeat the previous line's (same entry, same account): try that one first.
+    const last = this.symLast[k]!;
+    if (last >= 0 && symLen[last] === n) {
+      const off = symOff[last]!;
+      let j = 0;
+      while (j < n && pool[off + j] === buf[s + j]) j++;
+      if (j === n) return this.symId[last]!;
+    }
+    let h = 0x811c9dc5 ^ n;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+    h ^= h >>> 15;
+    const table = this.symTable;
+    const mask = table.length - 1;
+    let t = h & mask;
+    for (let x = table[t]!; x !== 0; x = table[t]!) {
+      const entry = x - 1;
+      if (this.symHash[entry] === h && symLen[entry] === n) {
+        const off = symOff[entry]!;
+        let j = 0;
+        while (j < n && pool[off + j] === buf[s + j]) j++;
+        if (j === n) {
+          this.symLast[k] = entry;
+          return this.symId[entry]!;
+        }
+      }
+      t = (t + 1) & mask;
+    }
+    // First time these bytes are seen (since the last encoding change): decode, intern, remember.
+    const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+    const id = this.intern(str);
+    const entry = this.addSymbolBytes(buf, s, n, h, id, t);
+    this.symLast[k] = entry;
+    return id;
+  }
+
+  /** Records bytes [s, s + n) (hash h, free table slot t) for symbol id; returns the entry. */
+  private addSymbolBytes(buf: Uint8Array, s: number, n: number, h: number, id: number, t: number): number {
+    const entry = this.symCount++;
+    if (entry >= this.symOff.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.symOff = grow(this.symOff);
+      this.symLen = grow(this.symLen);
+      this.symHash = grow(this.symHash);
+      this.symId = grow(this.symId);
+    }
+    if (this.symPoolLen + n > this.symPool.length) {
+      const bigger = new Uint8Array(Math.max(this.symPool.length * 2, this.symPoolLen + n));
+      bigger.set(this.symPool.subarray(0, this.symPoolLen));
+      this.symPool = bigger;
+    }
+    const pool = this.symPool;
+    const off = this.symPoolLen;
+    for (let j = 0; j < n; j++) pool[off + j] = buf[s + j]!;
+    this.symPoolLen = off + n;
+    this.symOff[entry] = off;
+    this.symLen[entry] = n;
+    this.symHash[entry] = h;
+    this.symId[entry] = id;
+    this.symTable[t] = entry + 1;
+    // Keep the table at most half full.
+    if (this.symCount * 2 > this.symTable.length) this.rehashSymbols(this.symTable.length * 2);
+    return entry;
+  }
+
+  private rehashSymbols(size: number): void {
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let entry = 0; entry < this.symCount; entry++) {
+      let t = this.symHash[entry]! & mask;
+      while (table[t] !== 0) t = (t + 1) & mask;
+      table[t] = entry + 1;
+    }
+    this.symTable = table;
+  }
+
+  /** The text of a symbol. */
+  symbolText(id: number): string {
+    return this.symbolTexts[id]!;
+  }
+
+  /** Number of symbols handed out so far (ids are below it). */
+  get symbolCount(): number {
+    return this.symbolTexts.length;
+  }
+
+  private intern(str: string): number {
+    let id = this.symbolIds.get(str);
+    if (id === undefined) {
+      id = this.symbolTexts.length;
+      this.symbolTexts.push(str);
+      this.symbolIds.set(str, id);
+    }
+    return id;
+  }
+
+  /**
+   * Decodes trimmed text field k into `unitBuf` (UTF-16 code units, as the string would hold them)
+   * and returns their count: no string is made, for fields that differ on every entry.
+   */
+  units(k: number): number {
+    const col = this.colOf[FIELD_COLUMN[k]!]!;
+    if (col < 0) return 0;
+    const buf = this.buf;
+    let s = this.bounds[col]! + 1;
+    let e = this.bounds[col + 1]!;
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    const n = e - s;
+    if (n > this.unitBuf.length) this.unitBuf = new Uint16Array(Math.max(2 * this.unitBuf.length, n));
+    const out = this.unitBuf;
+    if (!this.utf8) {
+      const t = this.table;
+      for (let k2 = 0; k2 < n; k2++) out[k2] = t[buf[s + k2]!]!;
+      return n;
+    }
+    for (let k2 = 0; k2 < n; k2++) {
+      const b = buf[s + k2]!;
+      if (b >= 0x80) {
+        // Rare: multi-byte sequences go through the string decoder.
+        const str = decodeUtf8(buf, s, e);
+        for (let j = 0; j < str.length; j++) out[j] = str.charCodeAt(j);
+        return str.length;
+      }
+      out[k2] = b;
+    }
+    return n;
+  }
+
+  /**
+   * Cache slot of the trimmed text of field `cache` in column `col`, decoding it on a miss; -1 when
+   * the field is empty or absent, -2 when too long for the cache (its text is then in longText).
+   */
+  private slot(cache: number, col: number): number {
+    if (col < 0) return -1;
+    const buf = this.buf;
+    let s = this.bounds[col]! + 1;
+    let e = this.bounds[col + 1]!;
+    while (s < e && buf[s] === SPACE) s++;
+    while (e > s && buf[e - 1] === SPACE) e--;
+    const n = e - s;
+    if (n === 0) return -1;
+    if (n <= 8) return this.shortSlot(cache, s, e);
+    if (n > CACHE_SLOT_BYTES) {
+      this.longText = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
+      return -2;
+    }
     // Most fields repeat the previous line's (same entry, same account): try that slot first.
     let slot = this.lastSlot[cache]!;
-    if (this.cacheLen[slot] === n && this.same(buf, s, slot * CACHE_SLOT_BYTES, n))
-      return this.cacheStr[slot]!;
+    if (this.cacheLen[slot] === n && this.same(buf, s, slot * CACHE_SLOT_BYTES, n)) return slot;
     // Hash of the first and last 8 bytes (all of a short field: account numbers differ in the middle).
     let h = n;
     const head = n < 8 ? e : s + 8;
@@ -235,21 +421,21 @@ export class FecLineView implements FecLine {
     slot = cache * CACHE_SLOTS + ((h ^ (h >>> 13)) & (CACHE_SLOTS - 1));
     const off = slot * CACHE_SLOT_BYTES;
     this.lastSlot[cache] = slot;
-    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return this.cacheStr[slot]!;
+    if (this.cacheLen[slot] === n && this.same(buf, s, off, n)) return slot;
     const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     // A byte loop, not set(subarray()): a subarray is an allocation per uncached field.
     const pool = this.cachePool;
     for (let k = 0; k < n; k++) pool[off + k] = buf[s + k]!;
     this.cacheLen[slot] = n;
     this.cacheStr[slot] = str;
-    return str;
+    return slot;
   }
 
   /**
    * A field of 1 to 8 bytes (codes, account numbers, entry numbers: most fields read): its first and
    * last four bytes and its length identify it, so the cache compares two integers, not bytes.
    */
-  private shortText(cache: number, s: number, e: number): string {
+  private shortSlot(cache: number, s: number, e: number): number {
     const buf = this.buf;
     const n = e - s;
     let lo: number;
@@ -268,20 +454,18 @@ export class FecLineView implements FecLine {
     }
     // Most fields repeat the previous line's (same entry, same account): try that slot first.
     let slot = this.lastSlot[cache]!;
-    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi)
-      return this.cacheStr[slot]!;
+    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi) return slot;
     let h = Math.imul(lo ^ Math.imul(hi ^ n, 0x9e3779b1), 0x85ebca6b);
     h ^= h >>> 15;
     slot = cache * CACHE_SLOTS + (h & (CACHE_SLOTS - 1));
     this.lastSlot[cache] = slot;
-    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi)
-      return this.cacheStr[slot]!;
+    if (this.cacheLen[slot] === n && this.keyLo[slot] === lo && this.keyHi[slot] === hi) return slot;
     const str = this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table);
     this.cacheLen[slot] = n;
     this.keyLo[slot] = lo;
     this.keyHi[slot] = hi;
     this.cacheStr[slot] = str;
-    return str;
+    return slot;
   }
 
   /** Bytes [s, s + n) of buf equal n bytes of the cache pool at off. */

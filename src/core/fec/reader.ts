@@ -205,8 +205,10 @@ class StreamingFecReader {
   private totalCredit = 0;
 
   // Balance per (JournalCode, EcritureNum): the current run of lines, and entries left open.
+  private runOpen = false;
+  /** JournalCode and EcritureNum of the run, decoded before an encoding change (else null: lazily). */
   private runJournal: string | null = null;
-  private runNum = '';
+  private runNum: string | null = null;
   private runDebit = 0;
   private runCredit = 0;
   private runFirst = 0;
@@ -355,7 +357,15 @@ class StreamingFecReader {
     return buf;
   }
 
+  /** Decodes the current run's JournalCode and EcritureNum (with the encoding they were read in). */
+  private keepRunText(): void {
+    if (!this.runOpen || this.runJournal !== null) return;
+    this.runJournal = this.view.keptText(0);
+    this.runNum = this.view.keptText(1);
+  }
+
   private setEncoding(encoding: FecEncoding): void {
+    this.keepRunText();
     this.encoding = encoding;
     this.utf8 = encoding === 'utf-8';
     this.mode = 'decided';
@@ -893,12 +903,12 @@ class StreamingFecReader {
     this.dataLines++;
     this.totalDebit += debitCents;
     this.totalCredit += creditCents;
-    // Balance runs compare the key's bytes; the strings are decoded once per entry.
-    if (this.runJournal === null || !view.sameEntry()) {
+    // Balance runs compare the key's bytes; the strings are decoded only for an unbalanced entry.
+    if (!this.runOpen || !view.sameEntry()) {
       this.closeRun();
       view.keepEntry();
-      this.runJournal = view.journalCode;
-      this.runNum = view.ecritureNum;
+      this.runOpen = true;
+      this.runJournal = this.runNum = null;
       this.runFirst = lineNo;
     }
     this.runDebit += debitCents;
@@ -1003,12 +1013,13 @@ class StreamingFecReader {
   // ---------------------------------------------------------------- balance of entries
 
   private closeRun(): void {
-    if (this.runJournal === null) return;
+    if (!this.runOpen) return;
     const debit = this.runDebit;
     const credit = this.runCredit;
     this.runDebit = 0;
     this.runCredit = 0;
     if (debit === credit) return;
+    this.keepRunText();
     const key = `${this.runJournal}\u0000${this.runNum}`;
     const entry = this.open.get(key);
     if (entry) {
@@ -1019,8 +1030,8 @@ class StreamingFecReader {
       return;
     }
     this.open.set(key, {
-      journal: this.runJournal,
-      num: this.runNum,
+      journal: this.runJournal!,
+      num: this.runNum!,
       debit,
       credit,
       firstLine: this.runFirst,

@@ -21,10 +21,31 @@
 // the last 50,000 to 100,000 closed) and counted as a separate entry. Closed entries leave only their totals per journal × supplier × category,
 // so memory grows with the number of suppliers and labels, not with the file size.
 //
+// No string per line: repeated text (journal, account, account label, auxiliary account and name,
+// currency) comes as integer symbols (the reader's view hashes the bytes; a plain FecLine goes
+// through an interning adapter), and the text that differs on every entry (EcritureNum, PieceRef,
+// EcritureLib) is copied as UTF-16 code units into buffers pooled with the entries; a label or a
+// piece reference becomes a string only when a result needs it (unattributed groups, samples, the
+// first labels of a supplier). Amounts are integer cents in plain number arrays (sums stay exact
+// below 2^53); dates are YYYYMMDD integers.
+//
 // The EcritureNum-constant test needs the whole journal, so each multi-piece entry is attributed
 // both ways (whole entry, and piece by piece) into per-journal totals; result() picks per journal.
 import { allocateCents, cents, type Cents } from '../shared/index.ts';
 import type { FecLine } from '../fec/types.ts';
+import {
+  F_COMPTE_LIB,
+  F_COMPTE_NUM,
+  F_COMP_AUX_LIB,
+  F_COMP_AUX_NUM,
+  F_ECRITURE_LIB,
+  F_ECRITURE_NUM,
+  F_IDEVISE,
+  F_JOURNAL_CODE,
+  F_PIECE_REF,
+  FecLineView,
+} from '../fec/line-view.ts';
+import { isoFromDateNumber } from '../fec/values.ts';
 import { accountMatcher, defaultAccountSet } from './account-set.ts';
 import { categoryCode, categoryLabel } from './categories.ts';
 import { labelGroupKey } from './labels.ts';
@@ -59,10 +80,176 @@ const CLOSED_MEMORY = 50_000;
 const MAX_UNATTRIBUTED_SAMPLES = 5;
 /** Past this many pieces in an entry (or suppliers in a piece), lookups go through a Map. */
 const LINEAR_LOOKUP = 8;
-/** Bound on the per-string caches (accounts, supplier keys, label groups). */
+/** Bound on the per-string caches (label groups, per-supplier account tests). */
 const CACHE_LIMIT = 100_000;
 
 type SupplierSource = 'auxiliary' | 'general-account';
+
+/**
+ * What the aggregator reads of a line. The reader's view (FecLineView) is one; a plain FecLine is
+ * read through PlainLine. Symbols are integers per distinct text of the source (0 for '').
+ */
+interface LineSource {
+  line: number;
+  debitCents: number;
+  creditCents: number;
+  /** EcritureDate as YYYYMMDD, 0 when empty or unreadable. */
+  dateNum: number;
+  /** Equal for consecutive lines with the same JournalCode and EcritureNum (else it changes). */
+  runId: number;
+  symbol(k: number): number;
+  symbolText(id: number): string;
+  /** Writes the trimmed field as UTF-16 code units into unitBuf, returns their count. */
+  units(k: number): number;
+  unitBuf: Uint16Array;
+}
+
+/** A plain FecLine as a LineSource: its strings interned on the way. */
+class PlainLine implements LineSource {
+  line = 0;
+  debitCents = 0;
+  creditCents = 0;
+  dateNum = 0;
+  runId = 0;
+  unitBuf = new Uint16Array(256);
+  private l: FecLine | null = null;
+  private readonly ids = new Map<string, number>([['', 0]]);
+  private readonly texts: string[] = [''];
+
+  set(l: FecLine): void {
+    this.l = l;
+    this.line = l.line;
+    this.debitCents = l.debitCents;
+    this.creditCents = l.creditCents;
+    this.dateNum = dateNumber(l.ecritureDate);
+    this.runId++;
+  }
+
+  private text(k: number): string {
+    const l = this.l!;
+    switch (k) {
+      case F_JOURNAL_CODE:
+        return l.journalCode;
+      case F_ECRITURE_NUM:
+        return l.ecritureNum;
+      case F_COMPTE_NUM:
+        return l.compteNum;
+      case F_COMPTE_LIB:
+        return l.compteLib;
+      case F_COMP_AUX_NUM:
+        return l.compAuxNum;
+      case F_COMP_AUX_LIB:
+        return l.compAuxLib;
+      case F_PIECE_REF:
+        return l.pieceRef;
+      case F_ECRITURE_LIB:
+        return l.ecritureLib;
+      case F_IDEVISE:
+        return l.idevise;
+    }
+    return '';
+  }
+
+  symbol(k: number): number {
+    const str = this.text(k);
+    let id = this.ids.get(str);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(str);
+      this.ids.set(str, id);
+    }
+    return id;
+  }
+
+  symbolText(id: number): string {
+    return this.texts[id]!;
+  }
+
+  units(k: number): number {
+    const str = this.text(k);
+    const n = str.length;
+    if (n > this.unitBuf.length) this.unitBuf = new Uint16Array(Math.max(2 * this.unitBuf.length, n));
+    const out = this.unitBuf;
+    for (let i = 0; i < n; i++) out[i] = str.charCodeAt(i);
+    return n;
+  }
+}
+
+/** 'YYYY-MM-DD' → YYYYMMDD (0 for anything else: an empty or unreadable date). */
+function dateNumber(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return 0;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = iso.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** A growable run of UTF-16 code units (a piece reference, a label, an entry number). */
+class Units {
+  buf = new Uint16Array(16);
+  len = 0;
+
+  /** Copies `n` units of `src`. */
+  copy(src: Uint16Array, n: number): void {
+    if (n > this.buf.length) this.buf = new Uint16Array(Math.max(2 * this.buf.length, n));
+    const b = this.buf;
+    for (let i = 0; i < n; i++) b[i] = src[i]!;
+    this.len = n;
+  }
+
+  equals(src: Uint16Array, n: number): boolean {
+    if (n !== this.len) return false;
+    const b = this.buf;
+    for (let i = 0; i < n; i++) if (b[i] !== src[i]) return false;
+    return true;
+  }
+
+  toString(): string {
+    return unitsToString(this.buf, this.len);
+  }
+}
+
+/** Text of an entry and its pieces (EcritureNum, PieceRefs, labels), appended in one buffer. */
+class Arena {
+  buf = new Uint16Array(256);
+  used = 0;
+
+  /** Appends `n` units of `src`; returns their offset. */
+  append(src: Uint16Array, n: number): number {
+    const off = this.used;
+    if (off + n > this.buf.length) {
+      const bigger = new Uint16Array(Math.max(2 * this.buf.length, off + n));
+      bigger.set(this.buf.subarray(0, off));
+      this.buf = bigger;
+    }
+    const b = this.buf;
+    for (let i = 0; i < n; i++) b[off + i] = src[i]!;
+    this.used = off + n;
+    return off;
+  }
+
+  equals(off: number, len: number, src: Uint16Array, n: number): boolean {
+    if (n !== len) return false;
+    const b = this.buf;
+    for (let i = 0; i < n; i++) if (b[off + i] !== src[i]) return false;
+    return true;
+  }
+
+  text(off: number, len: number): string {
+    return unitsToString(off === 0 ? this.buf : this.buf.subarray(off), len);
+  }
+}
+
+function unitsToString(units: Uint16Array, n: number): string {
+  let out = '';
+  for (let k = 0; k < n; k += 4096)
+    out += String.fromCharCode.apply(null, units.subarray(k, Math.min(n, k + 4096)) as unknown as number[]);
+  return out;
+}
 
 /**
  * Lines of one PieceRef inside an entry, as flat arrays. Pieces are pooled with their entry and
@@ -70,33 +257,38 @@ type SupplierSource = 'auxiliary' | 'general-account';
  * into the old generation of the garbage collector.
  */
 class Piece {
-  pieceRef = '';
+  /** PieceRef and label: units in the entry's arena. */
+  refOff = 0;
+  refLen = 0;
+  labelOff = 0;
+  labelLen = 0;
   firstLine = 0;
-  /** Categories of the purchase lines in order of first appearance, and Σ(Debit − Credit) of each. */
-  readonly cats: string[] = [];
+  /** Categories (indices) of the purchase lines in order of first appearance, and Σ(Debit − Credit). */
+  readonly cats: number[] = [];
   readonly amounts: number[] = [];
   catCount = 0;
   /** The same for capital expenditure lines (class 2, when in the set). */
-  readonly capexCats: string[] = [];
+  readonly capexCats: number[] = [];
   readonly capexAmounts: number[] = [];
   capexCount = 0;
-  /** One slot per supplier key, in order of first appearance: name and account of its first line. */
-  readonly supKeys: string[] = [];
-  readonly supSources: SupplierSource[] = [];
-  readonly supNames: string[] = [];
-  readonly supAux: (string | null)[] = [];
-  readonly supAccounts: string[] = [];
+  /** One slot per supplier, in order of first appearance: name and account symbols of its first line. */
+  readonly supIds: number[] = [];
+  readonly supNames: number[] = [];
+  readonly supAccounts: number[] = [];
   /** Credit − Debit. */
   readonly supNets: number[] = [];
   supCount = 0;
-  private supIndex: Map<string, number> | null = null;
+  private supIndex: Map<number, number> | null = null;
   has404 = false;
   collectiveWithoutAux = false;
-  label = '';
-  readonly currencies: string[] = [];
+  /** Currencies (symbols of the upper-case codes), EUR excluded. */
+  readonly currencies: number[] = [];
 
-  reset(pieceRef: string, firstLine: number): void {
-    this.pieceRef = pieceRef;
+  constructor(readonly arena: Arena) {}
+
+  reset(firstLine: number): void {
+    this.refLen = 0;
+    this.labelLen = 0;
     this.firstLine = firstLine;
     this.catCount = 0;
     this.capexCount = 0;
@@ -104,11 +296,39 @@ class Piece {
     this.supIndex = null;
     this.has404 = false;
     this.collectiveWithoutAux = false;
-    this.label = '';
     this.currencies.length = 0;
   }
 
-  addPurchase(cat: string, amount: number): void {
+  setRef(src: Uint16Array, n: number): void {
+    this.refOff = this.arena.append(src, n);
+    this.refLen = n;
+  }
+
+  setLabel(src: Uint16Array, n: number): void {
+    this.labelOff = this.arena.append(src, n);
+    this.labelLen = n;
+  }
+
+  refEquals(src: Uint16Array, n: number): boolean {
+    return this.arena.equals(this.refOff, this.refLen, src, n);
+  }
+
+  ref(): string {
+    return this.arena.text(this.refOff, this.refLen);
+  }
+
+  label(): string {
+    return this.arena.text(this.labelOff, this.labelLen);
+  }
+
+  /** Takes the PieceRef and label of `p` (another entry's arena). */
+  copyText(p: Piece): void {
+    const b = p.arena.buf;
+    this.setRef(p.refOff === 0 ? b : b.subarray(p.refOff), p.refLen);
+    this.setLabel(p.labelOff === 0 ? b : b.subarray(p.labelOff), p.labelLen);
+  }
+
+  addPurchase(cat: number, amount: number): void {
     const cats = this.cats;
     const n = this.catCount;
     for (let i = 0; i < n; i++) {
@@ -122,7 +342,7 @@ class Piece {
     this.catCount = n + 1;
   }
 
-  addCapex(cat: string, amount: number): void {
+  addCapex(cat: number, amount: number): void {
     const cats = this.capexCats;
     const n = this.capexCount;
     for (let i = 0; i < n; i++) {
@@ -136,21 +356,14 @@ class Piece {
     this.capexCount = n + 1;
   }
 
-  addSupplier(
-    key: string,
-    source: SupplierSource,
-    name: string,
-    aux: string | null,
-    account: string,
-    net: number,
-  ): void {
+  addSupplier(sup: number, name: number, account: number, net: number): void {
     const n = this.supCount;
     let i = -1;
-    if (this.supIndex !== null) i = this.supIndex.get(key) ?? -1;
+    if (this.supIndex !== null) i = this.supIndex.get(sup) ?? -1;
     else {
-      const keys = this.supKeys;
+      const ids = this.supIds;
       for (let k = 0; k < n; k++) {
-        if (keys[k] === key) {
+        if (ids[k] === sup) {
           i = k;
           break;
         }
@@ -160,21 +373,19 @@ class Piece {
       this.supNets[i] = this.supNets[i]! + net;
       return;
     }
-    this.supKeys[n] = key;
-    this.supSources[n] = source;
+    this.supIds[n] = sup;
     this.supNames[n] = name;
-    this.supAux[n] = aux;
     this.supAccounts[n] = account;
     this.supNets[n] = net;
     this.supCount = n + 1;
-    if (this.supIndex !== null) this.supIndex.set(key, n);
+    if (this.supIndex !== null) this.supIndex.set(sup, n);
     else if (n + 1 > LINEAR_LOOKUP) {
       this.supIndex = new Map();
-      for (let k = 0; k <= n; k++) this.supIndex.set(this.supKeys[k]!, k);
+      for (let k = 0; k <= n; k++) this.supIndex.set(this.supIds[k]!, k);
     }
   }
 
-  addCurrency(cur: string): void {
+  addCurrency(cur: number): void {
     if (!this.currencies.includes(cur)) this.currencies.push(cur);
   }
 }
@@ -182,24 +393,29 @@ class Piece {
 /** An open entry (a slot of the window's ring, reused once closed) and its pieces. */
 class Entry {
   /** Hashes of the key (entryHash), and the next open entry in the same bucket of `open`. */
+  /** EcritureNum is units [0, numLen) of the arena. */
   h1 = 0;
   h2 = 0;
   nextInBucket: Entry | null = null;
-  journal = '';
-  num = '';
-  date = '';
+  /** Journal symbol (aggregator's), EcritureNum, EcritureDate (YYYYMMDD or 0). */
+  journal = 0;
+  readonly arena = new Arena();
+  numLen = 0;
+  date = 0;
   hasPurchase = false;
   readonly pieces: Piece[] = [];
   pieceCount = 0;
   private pieceIndex: Map<string, number> | null = null;
   private lastPiece: Piece | null = null;
 
-  reset(h1: number, h2: number, journal: string, num: string, date: string): void {
+  reset(h1: number, h2: number, journal: number, num: Uint16Array, numLen: number, date: number): void {
     this.h1 = h1;
     this.h2 = h2;
     this.nextInBucket = null;
     this.journal = journal;
-    this.num = num;
+    this.arena.used = 0;
+    this.arena.append(num, numLen);
+    this.numLen = numLen;
     this.date = date;
     this.hasPurchase = false;
     this.pieceCount = 0;
@@ -207,18 +423,18 @@ class Entry {
     this.lastPiece = null;
   }
 
-  /** The open piece `pieceRef`, or null. */
-  find(pieceRef: string): Piece | null {
+  /** The open piece whose reference is units [0, n) of `ref`, or null. */
+  find(ref: Uint16Array, n: number): Piece | null {
     const lastPiece = this.lastPiece;
-    if (lastPiece !== null && lastPiece.pieceRef === pieceRef) return lastPiece;
+    if (lastPiece !== null && lastPiece.refEquals(ref, n)) return lastPiece;
     let found: Piece | null = null;
     if (this.pieceIndex !== null) {
-      const i = this.pieceIndex.get(pieceRef);
+      const i = this.pieceIndex.get(unitsToString(ref, n));
       if (i !== undefined) found = this.pieces[i]!;
     } else {
       for (let k = 0; k < this.pieceCount; k++) {
         const p = this.pieces[k]!;
-        if (p.pieceRef === pieceRef) {
+        if (p.refEquals(ref, n)) {
           found = p;
           break;
         }
@@ -228,52 +444,46 @@ class Entry {
     return found;
   }
 
-  /** Opens piece `pieceRef` (not open yet), first seen on line `line`. */
-  open(pieceRef: string, line: number): Piece {
-    const n = this.pieceCount;
-    let p = this.pieces[n];
+  /** Opens the piece of reference `ref` [0, n) (not open yet), first seen on line `line`. */
+  open(ref: Uint16Array, n: number, line: number): Piece {
+    const count = this.pieceCount;
+    let p = this.pieces[count];
     if (p === undefined) {
-      p = new Piece();
+      p = new Piece(this.arena);
       this.pieces.push(p);
     }
-    p.reset(pieceRef, line);
-    this.pieceCount = n + 1;
-    if (this.pieceIndex !== null) this.pieceIndex.set(pieceRef, n);
-    else if (n + 1 > LINEAR_LOOKUP) {
+    p.reset(line);
+    p.setRef(ref, n);
+    this.pieceCount = count + 1;
+    if (this.pieceIndex !== null) this.pieceIndex.set(p.ref(), count);
+    else if (count + 1 > LINEAR_LOOKUP) {
       this.pieceIndex = new Map();
-      for (let k = 0; k <= n; k++) this.pieceIndex.set(this.pieces[k]!.pieceRef, k);
+      for (let k = 0; k <= count; k++) this.pieceIndex.set(this.pieces[k]!.ref(), k);
     }
     this.lastPiece = p;
     return p;
   }
 }
 
-/** What an account number means here, computed once per distinct account. */
-interface AccountInfo {
-  kind: 'purchase' | 'capex' | null;
-  supplier: boolean;
-  is404: boolean;
-  category: string;
-}
-
 interface SupplierAcc {
-  key: string;
-  source: SupplierSource;
+  /** Supplier number (the aggregator's key, source and auxiliary account tables). */
+  sup: number;
   name: string;
-  aux: string | null;
-  accounts: Set<string>;
+  /** Account symbols. */
+  accounts: Set<number>;
   /** The account last added to `accounts` (most suppliers have one: the Set is rarely touched). */
-  lastAccount: string;
-  currencies: Set<string>;
+  lastAccount: number;
+  /** Currency symbols. */
+  currencies: Set<number>;
   amount: number;
-  /** Categories and their amounts, flat: a supplier has few, looked up by identity first. */
-  categories: string[];
+  /** Categories (indices) and their amounts, flat: a supplier has few. */
+  categories: number[];
   categoryAmounts: number[];
   entryCount: number;
   labels: string[];
 }
 
-function addToCategory(acc: SupplierAcc, cat: string, amount: number): void {
+function addToCategory(acc: SupplierAcc, cat: number, amount: number): void {
   const cats = acc.categories;
   for (let i = 0; i < cats.length; i++) {
     if (cats[i] === cat) {
@@ -285,7 +495,7 @@ function addToCategory(acc: SupplierAcc, cat: string, amount: number): void {
   acc.categoryAmounts.push(amount);
 }
 
-function addAccount(acc: SupplierAcc, account: string): void {
+function addAccount(acc: SupplierAcc, account: number): void {
   if (acc.lastAccount === account) return;
   acc.accounts.add(account);
   acc.lastAccount = account;
@@ -295,21 +505,24 @@ interface GroupAcc {
   key: string;
   label: string;
   amount: number;
-  byCategory: Map<string, number>;
+  /** Category index → amount. */
+  byCategory: Map<number, number>;
   entryCount: number;
   samples: UnattributedSample[];
   reason: UnattributedGroup['reason'];
 }
 
 class Totals {
-  suppliers = new Map<string, SupplierAcc>();
+  /** In order of first appearance, and by supplier number (null: not yet). */
+  readonly suppliers: SupplierAcc[] = [];
+  private readonly bySupplier: (SupplierAcc | null)[] = [];
   groups = new Map<string, GroupAcc>();
   purchaseEntries = 0;
 
   merge(other: Totals): void {
     this.purchaseEntries += other.purchaseEntries;
     for (const s of other.suppliers.values()) {
-      const t = this.supplier(s.key, s.source, s.name, s.aux);
+      const t = this.supplier(s.sup, s.name);
       t.amount += s.amount;
       t.entryCount += s.entryCount;
       for (let i = 0; i < s.categories.length; i++) addToCategory(t, s.categories[i]!, s.categoryAmounts[i]!);
@@ -326,16 +539,16 @@ class Totals {
     }
   }
 
-  supplier(key: string, source: SupplierSource, name: string, aux: string | null): SupplierAcc {
-    let s = this.suppliers.get(key);
-    if (!s) {
+  supplier(sup: number, name: string): SupplierAcc {
+    const by = this.bySupplier;
+    while (by.length <= sup) by.push(null);
+    let s = by[sup]!;
+    if (s === null) {
       s = {
-        key,
-        source,
+        sup,
         name,
-        aux,
         accounts: new Set(),
-        lastAccount: '',
+        lastAccount: -1,
         currencies: new Set(),
         amount: 0,
         categories: [],
@@ -343,7 +556,8 @@ class Totals {
         entryCount: 0,
         labels: [],
       };
-      this.suppliers.set(key, s);
+      by[sup] = s;
+      this.suppliers.push(s);
     } else if (s.name === '' && name !== '') s.name = name;
     return s;
   }
@@ -359,19 +573,23 @@ class Totals {
 }
 
 interface JournalState {
-  firstNum: string | null;
+  /** Symbol of the journal code. */
+  code: number;
+  /** The journal's first non-empty EcritureNum (hasFirstNum once seen). */
+  hasFirstNum: boolean;
+  firstNum: Units;
   severalNums: boolean;
   /** EcritureDate and PieceRef of the journal's first piece (hasFirstPiece once seen). */
   hasFirstPiece: boolean;
-  firstPieceDate: string;
-  firstPieceRef: string;
+  firstPieceDate: number;
+  firstPieceRef: Units;
   severalPieces: boolean;
   common: Totals;
   byEntry: Totals;
   byPiece: Totals;
 }
 
-function addAll(target: Map<string, number>, source: ReadonlyMap<string, number>): void {
+function addAll(target: Map<number, number>, source: ReadonlyMap<number, number>): void {
   for (const [k, v] of source) target.set(k, (target.get(k) ?? 0) + v);
 }
 
@@ -408,92 +626,95 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
   }
   return v;
 }
+
 /**
- * Keys of recently closed entries, as two 32-bit FNV-1a hashes (53 bits kept, as before), in two
- * generations of at most `perGeneration` keys: open addressing in typed arrays, so remembering
- * hundreds of thousands of entries allocates nothing per entry.
+ * Keys of recently closed entries, as two hashes (53 bits), in two generations of at most
+ * `perGeneration` keys: open addressing in one Int32Array per generation (h1, then h2 + 1 so that
+ * 0 marks a free slot), so remembering them allocates nothing per entry and a probe reads one
+ * cache line.
  */
 class ClosedKeys {
   private readonly mask: number;
-  private readonly hi: [Int32Array, Int32Array];
-  private readonly lo: [Int32Array, Int32Array];
-  private readonly used: [Uint8Array, Uint8Array];
+  private readonly slots: [Int32Array, Int32Array];
   private readonly counts = [0, 0];
   private current = 0;
-  private h1 = 0;
-  private h2 = 0;
 
   constructor(private readonly perGeneration: number) {
     let size = 1024;
     while (size < perGeneration * 2.5) size *= 2;
     this.mask = size - 1;
-    this.hi = [new Int32Array(size), new Int32Array(size)];
-    this.lo = [new Int32Array(size), new Int32Array(size)];
-    this.used = [new Uint8Array(size), new Uint8Array(size)];
+    this.slots = [new Int32Array(2 * size), new Int32Array(2 * size)];
   }
 
   get size(): number {
     return this.counts[0]! + this.counts[1]!;
   }
 
-  /** Adds the key whose hashes are (h1, h2), as set by `entryHash`. */
+  /** Adds the key whose hashes are (h1, h2), as set by `entryHash` (h2 < 2^21). */
   add(h1: number, h2: number): void {
-    this.h1 = h1;
-    this.h2 = h2;
     let g = this.current;
     if (this.counts[g]! >= this.perGeneration) {
       g = this.current = 1 - g;
-      this.used[g]!.fill(0);
+      this.slots[g]!.fill(0);
       this.counts[g] = 0;
     }
-    if (this.find(g) >= 0) return;
-    const used = this.used[g]!;
-    let i = this.h1 & this.mask;
-    while (used[i] !== 0) i = (i + 1) & this.mask;
-    used[i] = 1;
-    this.hi[g]![i] = this.h1;
-    this.lo[g]![i] = this.h2;
+    const t = this.slots[g]!;
+    const mask = this.mask;
+    let i = h1 & mask;
+    for (; t[2 * i + 1] !== 0; i = (i + 1) & mask) if (t[2 * i] === h1 && t[2 * i + 1] === h2 + 1) return;
+    t[2 * i] = h1;
+    t[2 * i + 1] = h2 + 1;
     this.counts[g]!++;
   }
 
   has(h1: number, h2: number): boolean {
-    this.h1 = h1;
-    this.h2 = h2;
-    return this.find(0) >= 0 || this.find(1) >= 0;
+    return this.find(this.slots[0], h1, h2) || this.find(this.slots[1], h1, h2);
   }
 
-  private find(g: number): number {
-    const used = this.used[g]!;
-    const hi = this.hi[g]!;
-    const lo = this.lo[g]!;
-    for (let i = this.h1 & this.mask; used[i] !== 0; i = (i + 1) & this.mask)
-      if (hi[i] === this.h1 && lo[i] === this.h2) return i;
-    return -1;
+  private find(t: Int32Array, h1: number, h2: number): boolean {
+    const mask = this.mask;
+    for (let i = h1 & mask; t[2 * i + 1] !== 0; i = (i + 1) & mask)
+      if (t[2 * i] === h1 && t[2 * i + 1] === h2 + 1) return true;
+    return false;
   }
 }
 
-// The two hashes of an entry key (JournalCode, EcritureNum, EcritureDate joined by U+001F),
-// computed field by field: no key string is built per entry.
+// The two hashes of an entry key (journal symbol, EcritureNum units, EcritureDate), for the open
+// entries' buckets and the closed keys: no key string is built per entry.
 let hash1 = 0;
 let hash2 = 0;
 
-function entryHash(journal: string, num: string, date: string): void {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let f = 0; f < 3; f++) {
-    const s = f === 0 ? journal : f === 1 ? num : date;
-    if (f > 0) {
-      h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-      h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-    }
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    }
+function entryHash(journal: number, num: Uint16Array, n: number, date: number): void {
+  let h1 = Math.imul(0x811c9dc5 ^ journal, 0x01000193);
+  let h2 = Math.imul(0x01000193 ^ journal, 0x5bd1e995);
+  for (let i = 0; i < n; i++) {
+    const c = num[i]!;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  hash1 = h1;
-  hash2 = h2 & 0x1fffff;
+  h1 = Math.imul(h1 ^ 0x1f ^ date, 0x01000193);
+  h2 = Math.imul(h2 ^ 0x1f ^ date, 0x5bd1e995);
+  hash1 = h1 ^ (h1 >>> 15);
+  hash2 = (h2 ^ (h2 >>> 13)) & 0x1fffff;
+}
+
+// What an account symbol means here, computed once per distinct account (flags; 0 = not yet).
+const A_KNOWN = 1;
+const A_PURCHASE = 2;
+const A_CAPEX = 4;
+const A_SUPPLIER = 8;
+const A_404 = 16;
+const A_COUNTED = A_PURCHASE | A_CAPEX | A_SUPPLIER;
+
+function isoOrEmpty(date: number): string {
+  return date > 0 ? isoFromDateNumber(date) : '';
+}
+
+function grown(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Int32Array(Math.max(2 * a.length, n + 1));
+  b.set(a);
+  return b;
 }
 
 export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}): PurchaseAggregator {
@@ -505,6 +726,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const maxAnomalies = options.maxAnomalies ?? 200;
   const match = accountMatcher(settings.accounts);
   const filter = settings.period;
+  const filterFrom = filter ? dateNumber(filter.from) : 0;
+  const filterTo = filter ? dateNumber(filter.to) : 0;
 
   // The window: open entries in order of opening, in a ring of reused slots (the oldest at
   // `head`), found through `open` by their first hash (a bucket: entries chained by nextInBucket).
@@ -516,45 +739,144 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   // Keys of recently closed purchase entries, to report a fragment that comes back late: two
   // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
   const closed = new ClosedKeys(CLOSED_MEMORY);
-  // The entry of the previous line: lines of an entry follow each other in most files.
+  // The entry of the previous line (lines of an entry follow each other in most files), and the
+  // run of the line that found it: the next line of the same run and date is in it too.
   let last: Entry | null = null;
-  const journals = new Map<string, JournalState>();
+  let lastRunId = -1;
+  const journals = new Map<number, JournalState>();
   let lastJournal: JournalState | null = null;
-  let lastJournalCode = '';
   const anomalies: PurchaseAnomaly[] = [];
   let anomalyCount = 0;
   let linesRead = 0;
-  let minDate = '';
-  let maxDate = '';
+  let minDate = 0;
+  let maxDate = 0;
 
-  // Per distinct string, computed once: account meaning, supplier keys, label groups.
-  const accounts = new Map<string, AccountInfo>();
-  const categories = new Map<string, string>();
-  // The last few accounts seen (an entry's lines alternate between a handful): checked before the Map.
-  const recentAccounts = ['', '', '', ''];
-  const recentInfos: (AccountInfo | null)[] = [null, null, null, null];
-  let recentNext = 0;
-  const auxKeys = new Map<string, string>();
-  const accountKeys = new Map<string, string>();
+  // The aggregator's symbols (one per distinct string, 0 for ''), and per symbol what it means
+  // (as an account, an auxiliary account, a currency), in typed arrays indexed by symbol.
+  const texts: string[] = [''];
+  const ids = new Map<string, number>([['', 0]]);
+  let accFlags = new Int32Array(1024);
+  let accCat = new Int32Array(1024);
+  let accSup = new Int32Array(1024);
+  let auxSup = new Int32Array(1024);
+  let upper = new Int32Array(1024);
+  const EUR = intern('EUR');
+  // The source of the lines (the reader's view, or the adapter of plain lines) and its symbols →
+  // ours (0 = not seen yet).
+  let source: LineSource | null = null;
+  let fromSource: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  const sourceMaps = new Map<LineSource, Int32Array<ArrayBuffer>>();
+  let plain: PlainLine | null = null;
+
+  const categoryCodes: string[] = [];
+  const categoryIndex = new Map<string, number>();
+  // Suppliers: key, source and auxiliary account per supplier number.
+  const supKeys: string[] = [];
+  const supSources: SupplierSource[] = [];
+  const supAux: (string | null)[] = [];
+  const perSupplier = new Map<number, boolean>();
   const groupKeys = new Map<string, string>();
-  let lastDevise = '';
-  let lastCurrency = '';
   // Scratch of the attribution (one entry at a time).
-  const merged = new Piece();
+  const merged = new Piece(new Arena());
   const weights: number[] = [];
   const accs: SupplierAcc[] = [];
 
-  const accountInfo = (account: string): AccountInfo => {
-    const kind = match(account);
-    return {
-      kind,
-      supplier: kind === null && isSupplierAccount(account),
-      is404: account.startsWith('404'),
-      category: cached(categories, categoryCode(account), (c) => c),
-    };
-  };
-  const auxKey = (aux: string): string => `aux:${aux}`;
-  const accountKey = (account: string): string => `account:${account}`;
+  function intern(str: string): number {
+    let id = ids.get(str);
+    if (id === undefined) {
+      id = texts.length;
+      texts.push(str);
+      ids.set(str, id);
+      if (id >= accFlags.length) {
+        accFlags = grown(accFlags, id);
+        accCat = grown(accCat, id);
+        accSup = grown(accSup, id);
+        auxSup = grown(auxSup, id);
+        upper = grown(upper, id);
+      }
+    }
+    return id;
+  }
+
+  function useSource(src: LineSource): void {
+    if (source !== null) sourceMaps.set(source, fromSource);
+    source = src;
+    fromSource = sourceMaps.get(src) ?? new Int32Array(1024);
+    lastRunId = -1;
+  }
+
+  /** Our symbol for the source's symbol `id`. */
+  function local(src: LineSource, id: number): number {
+    if (id === 0) return 0;
+    if (id >= fromSource.length) fromSource = grown(fromSource, id);
+    const v = fromSource[id]!;
+    if (v !== 0) return v;
+    return (fromSource[id] = intern(src.symbolText(id)));
+  }
+
+  function accountFlags(account: number): number {
+    const text = texts[account]!;
+    const kind = match(text);
+    let flags = A_KNOWN;
+    if (kind === 'purchase') flags |= A_PURCHASE;
+    else if (kind === 'capex') flags |= A_CAPEX;
+    else if (isSupplierAccount(text)) flags |= A_SUPPLIER;
+    if (text.startsWith('404')) flags |= A_404;
+    const code = categoryCode(text);
+    let cat = categoryIndex.get(code);
+    if (cat === undefined) {
+      cat = categoryCodes.length;
+      categoryCodes.push(code);
+      categoryIndex.set(code, cat);
+    }
+    accCat[account] = cat;
+    accFlags[account] = flags;
+    return flags;
+  }
+
+  function newSupplier(key: string, src: SupplierSource, aux: string | null): number {
+    supKeys.push(key);
+    supSources.push(src);
+    supAux.push(aux);
+    return supKeys.length;
+  }
+
+  /** Supplier number of an auxiliary account (symbol). */
+  function auxSupplier(aux: number): number {
+    const s = auxSup[aux]!;
+    if (s !== 0) return s - 1;
+    const text = texts[aux]!;
+    auxSup[aux] = newSupplier(`aux:${text}`, 'auxiliary', text);
+    return auxSup[aux]! - 1;
+  }
+
+  /** Supplier number of a per-supplier general account (symbol). */
+  function accountSupplier(account: number): number {
+    const s = accSup[account]!;
+    if (s !== 0) return s - 1;
+    accSup[account] = newSupplier(`account:${texts[account]!}`, 'general-account', null);
+    return accSup[account]! - 1;
+  }
+
+  function isPerSupplier(account: number, label: number): boolean {
+    const key = account * 0x4000000 + label;
+    let v = perSupplier.get(key);
+    if (v === undefined) {
+      v = isPerSupplierAccount(texts[account]!, texts[label]!);
+      if (perSupplier.size >= CACHE_LIMIT) perSupplier.clear();
+      perSupplier.set(key, v);
+    }
+    return v;
+  }
+
+  function upperCase(cur: number): number {
+    const u = upper[cur]!;
+    if (u !== 0) return u;
+    const id = intern(texts[cur]!.toUpperCase());
+    upper[cur] = id;
+    return id;
+  }
+
   const groupKey = (label: string): string => `label:${labelGroupKey(label)}`;
 
   function anomaly(a: PurchaseAnomaly): void {
@@ -562,16 +884,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (anomalies.length < maxAnomalies) anomalies.push(a);
   }
 
-  function journal(code: string): JournalState {
-    if (lastJournal !== null && code === lastJournalCode) return lastJournal;
+  function journal(code: number): JournalState {
+    if (lastJournal !== null && code === lastJournal.code) return lastJournal;
     let j = journals.get(code);
     if (!j) {
       j = {
-        firstNum: null,
+        code,
+        hasFirstNum: false,
+        firstNum: new Units(),
         severalNums: false,
         hasFirstPiece: false,
-        firstPieceDate: '',
-        firstPieceRef: '',
+        firstPieceDate: 0,
+        firstPieceRef: new Units(),
         severalPieces: false,
         common: new Totals(),
         byEntry: new Totals(),
@@ -580,7 +904,6 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       journals.set(code, j);
     }
     lastJournal = j;
-    lastJournalCode = code;
     return j;
   }
 
@@ -593,8 +916,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     pieces: readonly Piece[],
     from: number,
     count: number,
-    journalCode: string,
-    date: string,
+    journalCode: number,
+    date: number,
   ): void {
     const only = count === 1 ? pieces[from]! : null;
     // One piece (most entries): its own arrays are read as they are, nothing is merged.
@@ -603,26 +926,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       return;
     }
     const m = merged;
-    m.reset('', Infinity);
+    m.reset(Infinity);
+    m.arena.used = 0;
     for (let u = from; u < from + count; u++) {
       const p = pieces[u]!;
       for (let i = 0; i < p.catCount; i++) m.addPurchase(p.cats[i]!, p.amounts[i]!);
       if (p.has404) m.has404 = true;
       if (p.collectiveWithoutAux) m.collectiveWithoutAux = true;
-      for (let i = 0; i < p.supCount; i++) {
-        m.addSupplier(
-          p.supKeys[i]!,
-          p.supSources[i]!,
-          p.supNames[i]!,
-          p.supAux[i]!,
-          p.supAccounts[i]!,
-          p.supNets[i]!,
-        );
-      }
+      for (let i = 0; i < p.supCount; i++)
+        m.addSupplier(p.supIds[i]!, p.supNames[i]!, p.supAccounts[i]!, p.supNets[i]!);
       if (p.firstLine < m.firstLine && p.catCount + p.capexCount > 0) {
         m.firstLine = p.firstLine;
-        m.pieceRef = p.pieceRef;
-        m.label = p.label;
+        m.copyText(p);
       }
       for (const c of p.currencies) m.addCurrency(c);
     }
@@ -636,7 +951,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   /** The attribution proper, on a unit's purchases (capex already folded in) and supplier lines. */
-  function attributeTotals(totals: Totals, p: Piece, journalCode: string, date: string): void {
+  function attributeTotals(totals: Totals, p: Piece, journalCode: number, date: number): void {
     const n = p.catCount;
     const cats = p.cats;
     const amounts = p.amounts;
@@ -650,9 +965,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (!nonZero) return;
     totals.purchaseEntries++;
 
-    const label = p.label;
     const m = p.supCount;
     if (m === 0) {
+      const label = p.label();
       const g = totals.group(
         cached(groupKeys, label, groupKey),
         label,
@@ -667,9 +982,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if (g.samples.length < MAX_UNATTRIBUTED_SAMPLES) {
         g.samples.push({
           line: p.firstLine,
-          journalCode,
-          pieceRef: p.pieceRef,
-          date,
+          journalCode: texts[journalCode]!,
+          pieceRef: p.ref(),
+          date: isoOrEmpty(date),
           label,
           amountCents: cents(ht),
         });
@@ -690,11 +1005,16 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     }
     accs.length = m;
     const currencies = p.currencies;
+    // The label becomes a string only for a supplier that has fewer than MAX_SAMPLE_LABELS.
+    let label: string | null = p.labelLen === 0 ? '' : null;
     for (let i = 0; i < m; i++) {
-      const acc = totals.supplier(p.supKeys[i]!, p.supSources[i]!, p.supNames[i]!, p.supAux[i]!);
+      const acc = totals.supplier(p.supIds[i]!, texts[p.supNames[i]!]!);
       addAccount(acc, p.supAccounts[i]!);
       acc.entryCount++;
-      pushLabel(acc.labels, label);
+      if (acc.labels.length < MAX_SAMPLE_LABELS) {
+        label ??= p.label();
+        pushLabel(acc.labels, label);
+      }
       for (let c = 0; c < currencies.length; c++) acc.currencies.add(currencies[c]!);
       accs[i] = acc;
     }
@@ -730,7 +1050,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const j = journal(entry.journal);
     const pieces = entry.pieces;
     const n = entry.pieceCount;
-    if (n === 1 || entry.num === '') {
+    if (n === 1 || entry.numLen === 0) {
       for (let k = 0; k < n; k++) attribute(j.common, pieces, k, 1, entry.journal, entry.date);
       return;
     }
@@ -742,10 +1062,11 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     return h1 & 0x3fffffff; // a small integer: a cheap Map key
   }
 
-  /** The open entry (journalCode, num, date) whose hashes are (hash1, hash2), or null. */
-  function findOpen(journalCode: string, num: string, date: string): Entry | null {
+  /** The open entry (journal, num [0, n), date) whose first hash is hash1, or null. */
+  function findOpen(journal: number, num: Uint16Array, n: number, date: number): Entry | null {
     let e = open.get(bucket(hash1)) ?? null;
-    while (e !== null && !(e.journal === journalCode && e.num === num && e.date === date)) e = e.nextInBucket;
+    while (e !== null && !(e.journal === journal && e.date === date && e.arena.equals(0, e.numLen, num, n)))
+      e = e.nextInBucket;
     return e;
   }
 
@@ -762,7 +1083,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   /** Opens an entry in the next slot of the ring; closes the oldest when the window is full. */
-  function openEntry(journalCode: string, num: string, date: string): Entry {
+  function openEntry(journal: number, num: Uint16Array, n: number, date: number): Entry {
     let slot = head + openCount;
     if (slot >= capacity) slot -= capacity;
     let entry = ring[slot];
@@ -770,7 +1091,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       entry = new Entry();
       ring[slot] = entry;
     }
-    entry.reset(hash1, hash2, journalCode, num, date);
+    entry.reset(hash1, hash2, journal, num, n, date);
     openCount++;
     const b = bucket(hash1);
     entry.nextInBucket = open.get(b) ?? null;
@@ -781,104 +1102,110 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   function add(line: FecLine): void {
+    let src: LineSource;
+    if (line instanceof FecLineView) src = line;
+    else {
+      plain ??= new PlainLine();
+      plain.set(line);
+      src = plain;
+    }
+    if (src !== source) useSource(src);
     linesRead++;
-    const date = line.ecritureDate;
-    if (filter && (date < filter.from || date > filter.to)) return;
-    if (date !== '') {
-      if (minDate === '' || date < minDate) minDate = date;
+    const date = src.dateNum;
+    if (filter && (date < filterFrom || date > filterTo)) return;
+    if (date !== 0) {
+      if (minDate === 0 || date < minDate) minDate = date;
       if (date > maxDate) maxDate = date;
     }
-    const account = line.compteNum;
-    let info: AccountInfo | null = null;
-    for (let k = 0; k < 4; k++) {
-      if (recentAccounts[k] === account) {
-        info = recentInfos[k]!;
-        break;
-      }
-    }
-    if (info === null) {
-      info = cached(accounts, account, accountInfo);
-      recentAccounts[recentNext] = account;
-      recentInfos[recentNext] = info;
-      recentNext = (recentNext + 1) & 3;
-    }
-    const kind = info.kind;
-    if (kind === null && !info.supplier) return;
+    const account = local(src, src.symbol(F_COMPTE_NUM));
+    let flags = accFlags[account]!;
+    if (flags === 0) flags = accountFlags(account);
+    if ((flags & A_COUNTED) === 0) return;
 
-    const journalCode = line.journalCode;
-    const ecritureNum = line.ecritureNum;
     let entry: Entry | null = null;
-    if (last !== null && last.journal === journalCode && last.num === ecritureNum && last.date === date)
-      entry = last;
+    if (last !== null && src.runId === lastRunId && last.date === date) entry = last;
     else {
-      entryHash(journalCode, ecritureNum, date);
-      entry = findOpen(journalCode, ecritureNum, date);
-      if (entry !== null) last = entry;
-    }
-    if (entry === null) {
-      if (closed.size > 0 && closed.has(hash1, hash2)) {
-        anomaly({
-          line: line.line,
-          code: 'entry-split',
-          message: `Ligne ${line.line} : l'écriture ${journalCode} n° ${ecritureNum} du ${date} reprend loin après ses autres lignes ; elle est comptée comme une écriture à part (son fournisseur peut manquer). Triez le FEC par écriture pour un rattachement exact.`,
-        });
+      const journalCode = local(src, src.symbol(F_JOURNAL_CODE));
+      const numLen = src.units(F_ECRITURE_NUM);
+      const num = src.unitBuf;
+      if (
+        last !== null &&
+        last.journal === journalCode &&
+        last.date === date &&
+        last.arena.equals(0, last.numLen, num, numLen)
+      )
+        entry = last;
+      else {
+        entryHash(journalCode, num, numLen, date);
+        entry = findOpen(journalCode, num, numLen, date);
+        if (entry !== null) last = entry;
       }
-      entry = openEntry(journalCode, ecritureNum, date);
-      const j = journal(journalCode);
-      if (ecritureNum !== '') {
-        if (j.firstNum === null) j.firstNum = ecritureNum;
-        else if (!j.severalNums && j.firstNum !== ecritureNum) j.severalNums = true;
+      if (entry === null) {
+        if (closed.size > 0 && closed.has(hash1, hash2)) {
+          const numText = unitsToString(num, numLen);
+          anomaly({
+            line: src.line,
+            code: 'entry-split',
+            message: `Ligne ${src.line} : l'écriture ${texts[journalCode]!} n° ${numText} du ${isoOrEmpty(date)} reprend loin après ses autres lignes ; elle est comptée comme une écriture à part (son fournisseur peut manquer). Triez le FEC par écriture pour un rattachement exact.`,
+          });
+        }
+        entry = openEntry(journalCode, num, numLen, date);
+        const j = journal(journalCode);
+        if (numLen !== 0) {
+          if (!j.hasFirstNum) {
+            j.hasFirstNum = true;
+            j.firstNum.copy(num, numLen);
+          } else if (!j.severalNums && !j.firstNum.equals(num, numLen)) j.severalNums = true;
+        }
       }
+      lastRunId = src.runId;
     }
-    const pieceRef = line.pieceRef;
-    let piece = entry.find(pieceRef);
+    const refLen = src.units(F_PIECE_REF);
+    const ref = src.unitBuf;
+    let piece = entry.find(ref, refLen);
     if (piece === null) {
-      piece = entry.open(pieceRef, line.line);
-      const j = journal(journalCode);
+      piece = entry.open(ref, refLen, src.line);
+      const j = journal(entry.journal);
       if (!j.hasFirstPiece) {
         j.hasFirstPiece = true;
         j.firstPieceDate = date;
-        j.firstPieceRef = pieceRef;
-      } else if (!j.severalPieces && (j.firstPieceDate !== date || j.firstPieceRef !== pieceRef))
+        j.firstPieceRef.copy(ref, refLen);
+      } else if (!j.severalPieces && (j.firstPieceDate !== date || !j.firstPieceRef.equals(ref, refLen)))
         j.severalPieces = true;
     }
-    const devise = line.idevise;
-    if (devise !== '') {
-      if (devise !== lastDevise) {
-        lastDevise = devise;
-        lastCurrency = devise.toUpperCase();
-      }
-      if (lastCurrency !== 'EUR') piece.addCurrency(lastCurrency);
+    const devise = local(src, src.symbol(F_IDEVISE));
+    if (devise !== 0) {
+      const currency = upperCase(devise);
+      if (currency !== EUR) piece.addCurrency(currency);
     }
-    const amount = line.debitCents - line.creditCents;
-    if (kind !== null) {
-      if (kind === 'capex') piece.addCapex(info.category, amount);
-      else piece.addPurchase(info.category, amount);
+    const amount = src.debitCents - src.creditCents;
+    if ((flags & A_SUPPLIER) === 0) {
+      if ((flags & A_CAPEX) !== 0) piece.addCapex(accCat[account]!, amount);
+      else piece.addPurchase(accCat[account]!, amount);
       entry.hasPurchase = true;
-      if (piece.label === '') piece.label = line.ecritureLib;
-      if (line.line < piece.firstLine) piece.firstLine = line.line;
+      if (piece.labelLen === 0) {
+        const n = src.units(F_ECRITURE_LIB);
+        piece.setLabel(src.unitBuf, n);
+      }
+      if (src.line < piece.firstLine) piece.firstLine = src.line;
       return;
     }
-    if (info.is404) piece.has404 = true;
-    const aux = line.compAuxNum;
-    if (aux !== '') {
-      piece.addSupplier(cached(auxKeys, aux, auxKey), 'auxiliary', line.compAuxLib, aux, account, -amount);
+    if ((flags & A_404) !== 0) piece.has404 = true;
+    const aux = local(src, src.symbol(F_COMP_AUX_NUM));
+    if (aux !== 0) {
+      piece.addSupplier(auxSupplier(aux), local(src, src.symbol(F_COMP_AUX_LIB)), account, -amount);
     } else {
-      const compteLib = line.compteLib;
-      if (!isPerSupplierAccount(account, compteLib)) {
+      const compteLib = local(src, src.symbol(F_COMPTE_LIB));
+      if (!isPerSupplier(account, compteLib)) {
         piece.collectiveWithoutAux = true;
         return;
       }
-      piece.addSupplier(
-        cached(accountKeys, account, accountKey),
-        'general-account',
-        compteLib,
-        null,
-        account,
-        -amount,
-      );
+      piece.addSupplier(accountSupplier(account), compteLib, account, -amount);
     }
-    if (piece.label === '') piece.label = line.ecritureLib;
+    if (piece.labelLen === 0) {
+      const n = src.units(F_ECRITURE_LIB);
+      piece.setLabel(src.unitBuf, n);
+    }
   }
 
   function result(): PurchasesResult {
@@ -887,20 +1214,36 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const entryKeyModes: Record<string, EntryKeyMode> = {};
     for (const [code, j] of journals) {
       const mode: EntryKeyMode =
-        j.firstNum === null || (!j.severalNums && j.severalPieces) ? 'piece-ref' : 'ecriture-num';
-      entryKeyModes[code] = mode;
+        !j.hasFirstNum || (!j.severalNums && j.severalPieces) ? 'piece-ref' : 'ecriture-num';
+      entryKeyModes[texts[code]!] = mode;
       all.merge(j.common);
       all.merge(mode === 'piece-ref' ? j.byPiece : j.byEntry);
     }
-    return toResult(all, settings, period(), entryKeyModes, linesRead, anomalies, anomalyCount);
+    const names: Names = {
+      text: (id) => texts[id]!,
+      category: (index) => categoryCodes[index]!,
+      key: (sup) => supKeys[sup]!,
+      source: (sup) => supSources[sup]!,
+      aux: (sup) => supAux[sup]!,
+    };
+    return toResult(all, names, settings, period(), entryKeyModes, linesRead, anomalies, anomalyCount);
   }
 
   function period(): Period | null {
     if (filter) return filter;
-    return minDate === '' ? null : { from: minDate, to: maxDate };
+    return minDate === 0 ? null : { from: isoFromDateNumber(minDate), to: isoFromDateNumber(maxDate) };
   }
 
   return { add, result };
+}
+
+/** Symbols and numbers → what the result shows. */
+interface Names {
+  text(id: number): string;
+  category(index: number): string;
+  key(sup: number): string;
+  source(sup: number): SupplierSource;
+  aux(sup: number): string | null;
 }
 
 function record(map: Map<string, number>): Record<string, Cents> {
@@ -916,6 +1259,7 @@ function record(map: Map<string, number>): Record<string, Cents> {
 
 function toResult(
   all: Totals,
+  names: Names,
   settings: PurchaseSettings,
   period: Period | null,
   entryKeyModes: Record<string, EntryKeyMode>,
@@ -926,15 +1270,15 @@ function toResult(
   const suppliers: SupplierSpend[] = [...all.suppliers.values()]
     .filter((s) => s.amount !== 0 || s.categories.length > 0)
     .map((s) => ({
-      key: s.key,
-      keySource: s.source,
+      key: names.key(s.sup),
+      keySource: names.source(s.sup),
       name: s.name,
-      auxiliaryAccount: s.aux,
-      generalAccounts: [...s.accounts].sort(),
+      auxiliaryAccount: names.aux(s.sup),
+      generalAccounts: [...s.accounts].map(names.text).sort(),
       identifiers: { siret: [], siren: [], postalCodes: [], towns: [], countries: [] },
-      currencies: [...s.currencies].sort(),
+      currencies: [...s.currencies].map(names.text).sort(),
       amountCents: cents(s.amount),
-      byCategory: record(new Map(s.categories.map((c, i) => [c, s.categoryAmounts[i]!]))),
+      byCategory: record(new Map(s.categories.map((c, i) => [names.category(c), s.categoryAmounts[i]!]))),
       entryCount: s.entryCount,
       sampleLabels: s.labels,
     }))
@@ -944,7 +1288,7 @@ function toResult(
       key: g.key,
       label: g.label,
       amountCents: cents(g.amount),
-      byCategory: record(g.byCategory),
+      byCategory: record(new Map([...g.byCategory].map(([c, v]) => [names.category(c), v]))),
       entryCount: g.entryCount,
       samples: g.samples,
       reason: g.reason,

@@ -7,6 +7,8 @@
 // SEARCH_BENCH_ENGINES=pglite or postgres measures one engine only. SEARCH_BENCH_CPU=1 also
 // reports CPU time per query (this process, plus the PostgreSQL server's processes when it runs
 // on this machine, from /proc): less disturbed than wall time when other work loads the cores.
+// SEARCH_BENCH_KINDS=a,b measures only the kinds whose name starts with one of these (e.g.
+// « plein,NAF »); the mix is then theirs only.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Benchmark } from './run.ts';
@@ -352,6 +354,8 @@ export const benchmark: Benchmark = {
             radiusKm: '30',
           }),
         };
+        const only = process.env.SEARCH_BENCH_KINDS?.split(',');
+        if (only) for (const k of Object.keys(kinds)) if (!only.some((o) => k.startsWith(o))) delete kinds[k];
         // Warm-up
         for (const make of Object.values(kinds))
           for (let i = 0; i < 10; i++) await searchEstablishments(fresh.db, searchQuerySchema.parse(make()));

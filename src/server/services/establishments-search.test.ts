@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { geoCells, geoTsquery } from './establishments-search.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/support/db.ts';
+import { searchQuerySchema } from '../../api/establishments.ts';
+import type { Db } from '../../db/connection.ts';
+import { distanceSql, LON_SCALE } from './establishments-repository.ts';
+import { geoCells, searchEstablishments } from './establishments-search.ts';
 
 // The database numbers cells as floor(lat × perLat) × 10000 + floor(lon × perLon) + 5000.
 const cellOf = (lat: number, lon: number, perLat: number, perLon: number) =>
@@ -50,13 +54,103 @@ describe('geoCells: the grid cells a radius search asks the indexes for', () => 
   });
 });
 
-describe('geoTsquery: the stemmed query within each cell', () => {
-  it('prefixes every lexeme with the cell, prefix matches included, and ORs the cells', () => {
-    expect(geoTsquery(`'conseil' & 'gestion'`, [4835, 4836])).toBe(
-      `('4835#conseil' & '4835#gestion') | ('4836#conseil' & '4836#gestion')`,
-    );
-    expect(geoTsquery(`'usinag':* & ( 'kergal' | 'kergall' )`, [1])).toBe(
-      `('1#usinag':* & ( '1#kergal' | '1#kergall' ))`,
-    );
+describe('establishment_cell_tsquery: the stemmed query within one cell', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
   });
+  afterAll(() => db.close());
+
+  it('prefixes every lexeme with the cell, prefix matches, weights and quotes included', async () => {
+    const r = await db.query<{ a: string; b: string; c: string }>(
+      `select establishment_cell_tsquery($1::tsquery, 4835)::text as a,
+              establishment_cell_tsquery($2::tsquery, 1)::text as b,
+              establishment_cell_tsquery($3::tsquery, 7)::text as c`,
+      [`'conseil' & 'gestion'`, `'usinag':* & ( 'kergal' | 'kergall' )`, `'l''eau':* & 'b':A`],
+    );
+    expect(r.rows[0]).toEqual({
+      a: `'4835#conseil' & '4835#gestion'`,
+      b: `'1#usinag':* & ( '1#kergal' | '1#kergall' )`,
+      c: `'7#l''eau':* & '7#b':A`,
+    });
+  });
+});
+
+describe('full text within a radius, read cell by cell, finds what a scan of the whole table finds', () => {
+  let db: Db;
+  const centre = { lat: 48.39, lon: -4.486 };
+  beforeAll(async () => {
+    db = await createTestDb();
+    // 3,000 establishments within ~35 km of Brest, a few trades, a fifth closed, three quarters « SARL ».
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const trades = ['USINAGE', 'CHAUDRONNERIE', 'CONSEIL EN GESTION', 'PLOMBERIE', 'CREPERIE'];
+    const rows: (string | null)[][] = [];
+    for (let i = 0; i < 3000; i++) {
+      const trade = trades[Math.floor(random() * trades.length)]!;
+      const siren = String(300_000_000 + i);
+      rows.push([
+        `${siren}00011`,
+        siren,
+        `${trade} ${['KER', 'PEN', 'LAN'][i % 3]}${i}${i % 4 ? ' SARL' : ''}`,
+        String(centre.lat + (random() - 0.5) * 0.6),
+        String(centre.lon + (random() - 0.5) * 0.9),
+        random() < 0.8 ? 't' : 'f',
+        '29',
+      ]);
+    }
+    await db.copyRows(
+      'establishments',
+      ['siret', 'siren', 'name', 'lat', 'lon', 'active', 'department'],
+      rows,
+    );
+    await db.exec('analyze establishments');
+  });
+  afterAll(() => db.close());
+
+  // The same set by brute force: every row whose words match, within the radius, nearest first
+  // (as the search orders its candidates: the point with longitude scaled, LON_SCALE).
+  async function scanned(tsquery: string, radiusKm: number, includeClosed: boolean): Promise<string[]> {
+    const r = await db.query<{ siret: string }>(
+      `select siret from establishments e
+        where e.search @@ to_tsquery('fr', $1) and ($5 or e.active)
+          and ${distanceSql('e', '$2::float8', '$3::float8')} <= $4
+        order by point(e.lon * ${LON_SCALE}, e.lat) <-> point($3 * ${LON_SCALE}, $2)`,
+      [tsquery, centre.lat, centre.lon, radiusKm, includeClosed],
+    );
+    return r.rows.map((x) => x.siret);
+  }
+
+  it.each([
+    ['usinage', 'usinage:*', 10, false, false],
+    ['usinage', 'usinage:*', 30, false, false],
+    ['conseil gestion', 'conseil & gestion:*', 25, false, false],
+    ['conseil gestion', 'conseil & gestion:*', 25, true, false],
+    ['creperie ker', 'creperie & ker:*', 40, false, false],
+    ['sarl', 'sarl:*', 40, false, true],
+    ['sarl', 'sarl:*', 40, true, true],
+  ] as const)(
+    '« %s » (%s) within %i km, closed ones too: %s, capped: %s',
+    async (q, tsquery, radiusKm, includeClosed, capped) => {
+      const query = searchQuerySchema.parse({
+        q,
+        near: `${centre.lat},${centre.lon}`,
+        radiusKm: String(radiusKm),
+        sort: 'distance',
+        ...(includeClosed ? { includeClosed: 'true' } : {}),
+      });
+      const res = await searchEstablishments(db, query, { limit: 1000, facets: false });
+      const expected = await scanned(tsquery, radiusKm, includeClosed);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length > 1000).toBe(capped);
+      if (!capped) {
+        expect(res.pagination).toMatchObject({ total: expected.length, exact: true });
+        expect(new Set(res.items.map((i) => i.siret))).toEqual(new Set(expected));
+      } else {
+        // Capped: the nearest 1,000 (ties at the same distance aside, none in this data).
+        expect(res.pagination).toMatchObject({ total: 1000, exact: false });
+        expect(new Set(res.items.map((i) => i.siret))).toEqual(new Set(expected.slice(0, 1000)));
+      }
+    },
+  );
 });

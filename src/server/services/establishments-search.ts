@@ -1,7 +1,8 @@
 // Search in the directory of suppliers. Typo tolerance the pg_trgm documentation way: each
 // query word missing from the table of known words is corrected to its nearest known words
 // (trigram similarity on a small table), then French full-text search (unaccent + stemming)
-// runs on the GIN index; within a radius, on the GIN index of words by grid cell. Filters by
+// runs on the GIN index; within a radius, on the GIN index of words by grid cell, one cell at a
+// time. Filters by
 // activity, place, radius (grid cells or a GiST box, then haversine), headcount. At most
 // CANDIDATE_CAP rows are ranked, counted and faceted, and the response says when there were
 // more. The ranking is neutral and explained: text relevance (name and sigle weigh more than
@@ -203,14 +204,6 @@ export function geoCells(
   return cells.length <= maxCells ? cells : null;
 }
 
-/**
- * The tsquery over establishment_geo_lexemes: the stemmed query once per cell, each lexeme
- * prefixed by the cell (`'usinag':*` → `'4835#usinag':*`), the cells ORed.
- */
-export function geoTsquery(stemmed: string, cells: readonly number[]): string {
-  return cells.map((c) => `(${stemmed.replace(/'((?:[^']|'')+)'/g, `'${c}#$1'`)})`).join(' | ');
-}
-
 function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
   const a =
@@ -356,26 +349,25 @@ export async function searchEstablishments(
    */
   const run = async (searched: readonly QueryWord[]) => {
     const text = searched.length > 0 ? tsqueryText(searched, '&') : null;
-    // Full text within a radius: the words near the point, from the index of words by cell.
-    let stemmed: string | null = null;
-    if (text && textCells) {
-      const r = await db.query<{ q: string }>(`select to_tsquery('fr', $1)::text as q`, [text]);
-      stemmed = r.rows[0]?.q || null;
-    }
-    const f = buildFilters(query, point, stemmed !== null);
+    // Full text within a radius: the words near the point, one cell at a time, from the index of
+    // words by cell (the cells are joined below).
+    const inCells = text !== null && textCells !== null && !identifier;
+    const f = buildFilters(query, point, inCells);
     let rank = 'null::real';
+    let from = 'establishments e';
     if (identifier) {
       f.where.push(
         identifier.length === 9 ? `e.siren = ${param(f, identifier)}` : `e.siret = ${param(f, identifier)}`,
       );
     } else if (text) {
       const tsq = `to_tsquery('fr', ${param(f, text)})`;
-      // The same words in the same cell as the row: that is `search @@ tsq` within those cells.
-      f.where.push(
-        stemmed !== null && textCells
-          ? `establishment_geo_lexemes(e.search, e.lat, e.lon) @@ ${param(f, geoTsquery(stemmed, textCells))}::tsquery`
-          : `e.search @@ ${tsq}`,
-      );
+      if (inCells) {
+        // The same words in the same cell as the row: that is `search @@ tsq` within those cells.
+        from = `unnest(${param(f, textCells)}::int[]) as cell (n)
+           join establishments e on establishment_geo_lexemes(e.search, e.lat, e.lon) @@ establishment_cell_tsquery(${tsq}, cell.n)`;
+      } else {
+        f.where.push(`e.search @@ ${tsq}`);
+      }
       rank = `ts_rank(e.search, ${tsq})`;
     }
     const dist = point
@@ -393,10 +385,10 @@ export async function searchEstablishments(
     // computed for the rows kept only (the index bitmaps are built whole).
     const candidates = point
       ? `k as materialized (
-           select ${columns} from establishments e ${where}
+           select ${columns} from ${from} ${where}
             order by point(e.lon * ${LON_SCALE}, e.lat) <-> point(${param(f, point.lon * LON_SCALE)}, ${param(f, point.lat)})
             limit ${param(f, cap + 1)})`
-      : `c as materialized (select ${columns} from establishments e ${where}${sort === 'name' ? ' order by e.name, e.siret' : ''}),
+      : `c as materialized (select ${columns} from ${from} ${where}${sort === 'name' ? ' order by e.name, e.siret' : ''}),
          k as materialized (select * from c limit ${param(f, cap + 1)})`;
     const facetSql =
       options.facets === false

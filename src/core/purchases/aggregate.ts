@@ -465,42 +465,6 @@ class Entry {
   }
 }
 
-interface SupplierAcc {
-  /** Supplier number (the aggregator's key, source and auxiliary account tables). */
-  sup: number;
-  name: string;
-  /** Account symbols. */
-  accounts: Set<number>;
-  /** The account last added to `accounts` (most suppliers have one: the Set is rarely touched). */
-  lastAccount: number;
-  /** Currency symbols. */
-  currencies: Set<number>;
-  amount: number;
-  /** Categories (indices) and their amounts, flat: a supplier has few. */
-  categories: number[];
-  categoryAmounts: number[];
-  entryCount: number;
-  labels: string[];
-}
-
-function addToCategory(acc: SupplierAcc, cat: number, amount: number): void {
-  const cats = acc.categories;
-  for (let i = 0; i < cats.length; i++) {
-    if (cats[i] === cat) {
-      acc.categoryAmounts[i] = acc.categoryAmounts[i]! + amount;
-      return;
-    }
-  }
-  cats.push(cat);
-  acc.categoryAmounts.push(amount);
-}
-
-function addAccount(acc: SupplierAcc, account: number): void {
-  if (acc.lastAccount === account) return;
-  acc.accounts.add(account);
-  acc.lastAccount = account;
-}
-
 interface GroupAcc {
   key: string;
   label: string;
@@ -512,24 +476,169 @@ interface GroupAcc {
   reason: UnattributedGroup['reason'];
 }
 
+// Flags of a supplier in a Totals.
+const S_PRESENT = 1;
+const S_CATEGORY = 2;
+const S_LABELS_FULL = 4;
+
+/**
+ * Totals of one journal and one way of keying its entries. Per supplier number, in typed arrays
+ * (a closing entry touches a few numbers, not objects scattered over the heap, and nothing here
+ * weighs on the garbage collector); the rare extras (second accounts, currencies, labels) in Maps.
+ */
 class Totals {
-  /** In order of first appearance, and by supplier number (null: not yet). */
-  readonly suppliers: SupplierAcc[] = [];
-  private readonly bySupplier: (SupplierAcc | null)[] = [];
+  /** Suppliers attributed here, in order of first appearance. */
+  readonly order: number[] = [];
+  flags = new Uint8Array(0);
+  amount = new Float64Array(0);
+  entries = new Int32Array(0);
+  /** Symbol of the first non-empty name. */
+  name = new Int32Array(0);
+  /** Symbol of the first general account (-1: none); the others, when any, in `accounts`. */
+  account = new Int32Array(0);
+  readonly accounts = new Map<number, Set<number>>();
+  readonly currencies = new Map<number, Set<number>>();
+  readonly labels = new Map<number, string[]>();
+  /** (supplier, category) → amount: open addressing, keys as pairs (supplier + 1, category). */
+  private catKeys = new Int32Array(2 * 256);
+  private catValues = new Float64Array(256);
+  private catCount = 0;
   groups = new Map<string, GroupAcc>();
   purchaseEntries = 0;
 
+  /** Makes `sup` present (in order of first appearance); a first non-empty name sticks. */
+  supplier(sup: number, name: number): void {
+    if (sup >= this.flags.length) this.grow(sup);
+    const f = this.flags[sup]!;
+    if (f === 0) {
+      this.flags[sup] = S_PRESENT;
+      this.order.push(sup);
+      this.name[sup] = name;
+    } else if (this.name[sup] === 0) this.name[sup] = name;
+  }
+
+  private grow(sup: number): void {
+    const size = Math.max(64, 2 * this.flags.length, sup + 1);
+    const flags = new Uint8Array(size);
+    flags.set(this.flags);
+    this.flags = flags;
+    const amount = new Float64Array(size);
+    amount.set(this.amount);
+    this.amount = amount;
+    const entries = new Int32Array(size);
+    entries.set(this.entries);
+    this.entries = entries;
+    const name = new Int32Array(size);
+    name.set(this.name);
+    this.name = name;
+    const account = new Int32Array(size).fill(-1);
+    account.set(this.account);
+    this.account = account;
+  }
+
+  addAccount(sup: number, account: number): void {
+    const first = this.account[sup]!;
+    if (first === account) return;
+    if (first === -1) {
+      this.account[sup] = account;
+      return;
+    }
+    let set = this.accounts.get(sup);
+    if (set === undefined) {
+      set = new Set([first]);
+      this.accounts.set(sup, set);
+    }
+    set.add(account);
+  }
+
+  addCurrency(sup: number, currency: number): void {
+    let set = this.currencies.get(sup);
+    if (set === undefined) {
+      set = new Set();
+      this.currencies.set(sup, set);
+    }
+    set.add(currency);
+  }
+
+  /** Keeps `label` among the supplier's first MAX_SAMPLE_LABELS distinct non-empty labels. */
+  addLabel(sup: number, label: string): void {
+    if (label === '') return;
+    let labels = this.labels.get(sup);
+    if (labels === undefined) {
+      labels = [];
+      this.labels.set(sup, labels);
+    }
+    pushLabel(labels, label);
+    if (labels.length >= MAX_SAMPLE_LABELS) this.flags[sup]! |= S_LABELS_FULL;
+  }
+
+  labelsFull(sup: number): boolean {
+    return (this.flags[sup]! & S_LABELS_FULL) !== 0;
+  }
+
+  addToCategory(sup: number, cat: number, amount: number): void {
+    this.flags[sup]! |= S_CATEGORY;
+    const keys = this.catKeys;
+    const mask = this.catValues.length - 1;
+    let i = (Math.imul(sup + 1, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = keys[2 * i]!;
+      if (k === 0) break;
+      if (k === sup + 1 && keys[2 * i + 1] === cat) {
+        this.catValues[i] = this.catValues[i]! + amount;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    keys[2 * i] = sup + 1;
+    keys[2 * i + 1] = cat;
+    this.catValues[i] = amount;
+    if (++this.catCount * 2 > this.catValues.length) this.rehashCategories();
+  }
+
+  private rehashCategories(): void {
+    const oldKeys = this.catKeys;
+    const oldValues = this.catValues;
+    const size = oldValues.length * 2;
+    this.catKeys = new Int32Array(2 * size);
+    this.catValues = new Float64Array(size);
+    const mask = size - 1;
+    for (let j = 0; j < oldValues.length; j++) {
+      const k = oldKeys[2 * j]!;
+      if (k === 0) continue;
+      const cat = oldKeys[2 * j + 1]!;
+      let i = (Math.imul(k, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b)) & mask;
+      while (this.catKeys[2 * i] !== 0) i = (i + 1) & mask;
+      this.catKeys[2 * i] = k;
+      this.catKeys[2 * i + 1] = cat;
+      this.catValues[i] = oldValues[j]!;
+    }
+  }
+
+  /** Calls fn(supplier, category, amount) for every pair recorded. */
+  forEachCategory(fn: (sup: number, cat: number, amount: number) => void): void {
+    const keys = this.catKeys;
+    for (let i = 0; i < this.catValues.length; i++) {
+      const k = keys[2 * i]!;
+      if (k !== 0) fn(k - 1, keys[2 * i + 1]!, this.catValues[i]!);
+    }
+  }
+
   merge(other: Totals): void {
     this.purchaseEntries += other.purchaseEntries;
-    for (const s of other.suppliers.values()) {
-      const t = this.supplier(s.sup, s.name);
-      t.amount += s.amount;
-      t.entryCount += s.entryCount;
-      for (let i = 0; i < s.categories.length; i++) addToCategory(t, s.categories[i]!, s.categoryAmounts[i]!);
-      for (const a of s.accounts) addAccount(t, a);
-      for (const c of s.currencies) t.currencies.add(c);
-      for (const l of s.labels) pushLabel(t.labels, l);
+    for (const sup of other.order) {
+      this.supplier(sup, other.name[sup]!);
+      this.amount[sup] = this.amount[sup]! + other.amount[sup]!;
+      this.entries[sup] = this.entries[sup]! + other.entries[sup]!;
+      if ((other.flags[sup]! & S_CATEGORY) !== 0) this.flags[sup]! |= S_CATEGORY;
+      const more = other.accounts.get(sup);
+      if (more !== undefined) for (const a of more) this.addAccount(sup, a);
+      else if (other.account[sup] !== -1) this.addAccount(sup, other.account[sup]!);
+      const currencies = other.currencies.get(sup);
+      if (currencies !== undefined) for (const c of currencies) this.addCurrency(sup, c);
+      for (const l of other.labels.get(sup) ?? []) this.addLabel(sup, l);
     }
+    other.forEachCategory((sup, cat, amount) => this.addToCategory(sup, cat, amount));
     for (const g of other.groups.values()) {
       const t = this.group(g.key, g.label, g.reason);
       t.amount += g.amount;
@@ -537,29 +646,6 @@ class Totals {
       addAll(t.byCategory, g.byCategory);
       for (const s of g.samples) if (t.samples.length < MAX_UNATTRIBUTED_SAMPLES) t.samples.push(s);
     }
-  }
-
-  supplier(sup: number, name: string): SupplierAcc {
-    const by = this.bySupplier;
-    while (by.length <= sup) by.push(null);
-    let s = by[sup]!;
-    if (s === null) {
-      s = {
-        sup,
-        name,
-        accounts: new Set(),
-        lastAccount: -1,
-        currencies: new Set(),
-        amount: 0,
-        categories: [],
-        categoryAmounts: [],
-        entryCount: 0,
-        labels: [],
-      };
-      by[sup] = s;
-      this.suppliers.push(s);
-    } else if (s.name === '' && name !== '') s.name = name;
-    return s;
   }
 
   group(key: string, label: string, reason: GroupAcc['reason']): GroupAcc {
@@ -779,7 +865,6 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   // Scratch of the attribution (one entry at a time).
   const merged = new Piece(new Arena());
   const weights: number[] = [];
-  const accs: SupplierAcc[] = [];
 
   function intern(str: string): number {
     let id = ids.get(str);
@@ -1003,37 +1088,38 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       }
       if (allZero) for (let i = 0; i < m; i++) weights[i] = Math.abs(nets[i]!);
     }
-    accs.length = m;
     const currencies = p.currencies;
+    const sups = p.supIds;
     // The label becomes a string only for a supplier that has fewer than MAX_SAMPLE_LABELS.
     let label: string | null = p.labelLen === 0 ? '' : null;
     for (let i = 0; i < m; i++) {
-      const acc = totals.supplier(p.supIds[i]!, texts[p.supNames[i]!]!);
-      addAccount(acc, p.supAccounts[i]!);
-      acc.entryCount++;
-      if (acc.labels.length < MAX_SAMPLE_LABELS) {
+      const sup = sups[i]!;
+      totals.supplier(sup, p.supNames[i]!);
+      totals.addAccount(sup, p.supAccounts[i]!);
+      totals.entries[sup] = totals.entries[sup]! + 1;
+      if (!totals.labelsFull(sup)) {
         label ??= p.label();
-        pushLabel(acc.labels, label);
+        totals.addLabel(sup, label);
       }
-      for (let c = 0; c < currencies.length; c++) acc.currencies.add(currencies[c]!);
-      accs[i] = acc;
+      for (let c = 0; c < currencies.length; c++) totals.addCurrency(sup, currencies[c]!);
     }
+    const amountBySup = totals.amount;
     for (let i = 0; i < n; i++) {
       const amount = amounts[i]!;
       if (amount === 0) continue;
       const cat = cats[i]!;
       if (m === 1) {
-        const acc = accs[0]!;
-        acc.amount += amount;
-        addToCategory(acc, cat, amount);
+        const sup = sups[0]!;
+        amountBySup[sup] = amountBySup[sup]! + amount;
+        totals.addToCategory(sup, cat, amount);
         continue;
       }
       const parts = allocateCents(amount, weights);
       for (let k = 0; k < m; k++) {
-        const acc = accs[k]!;
+        const sup = sups[k]!;
         const part = parts[k] ?? 0;
-        acc.amount += part;
-        addToCategory(acc, cat, part);
+        amountBySup[sup] = amountBySup[sup]! + part;
+        totals.addToCategory(sup, cat, part);
       }
     }
   }
@@ -1267,20 +1353,31 @@ function toResult(
   anomalies: PurchaseAnomaly[],
   anomalyCount: number,
 ): PurchasesResult {
-  const suppliers: SupplierSpend[] = [...all.suppliers.values()]
-    .filter((s) => s.amount !== 0 || s.categories.length > 0)
-    .map((s) => ({
-      key: names.key(s.sup),
-      keySource: names.source(s.sup),
-      name: s.name,
-      auxiliaryAccount: names.aux(s.sup),
-      generalAccounts: [...s.accounts].map(names.text).sort(),
+  const byCategory = new Map<number, Map<string, number>>();
+  all.forEachCategory((sup, cat, amount) => {
+    let m = byCategory.get(sup);
+    if (m === undefined) {
+      m = new Map();
+      byCategory.set(sup, m);
+    }
+    m.set(names.category(cat), amount);
+  });
+  const suppliers: SupplierSpend[] = all.order
+    .filter((sup) => all.amount[sup] !== 0 || (all.flags[sup]! & S_CATEGORY) !== 0)
+    .map((sup) => ({
+      key: names.key(sup),
+      keySource: names.source(sup),
+      name: names.text(all.name[sup]!),
+      auxiliaryAccount: names.aux(sup),
+      generalAccounts: [...(all.accounts.get(sup) ?? (all.account[sup] === -1 ? [] : [all.account[sup]!]))]
+        .map(names.text)
+        .sort(),
       identifiers: { siret: [], siren: [], postalCodes: [], towns: [], countries: [] },
-      currencies: [...s.currencies].map(names.text).sort(),
-      amountCents: cents(s.amount),
-      byCategory: record(new Map(s.categories.map((c, i) => [names.category(c), s.categoryAmounts[i]!]))),
-      entryCount: s.entryCount,
-      sampleLabels: s.labels,
+      currencies: [...(all.currencies.get(sup) ?? [])].map(names.text).sort(),
+      amountCents: cents(all.amount[sup]!),
+      byCategory: record(byCategory.get(sup) ?? new Map<string, number>()),
+      entryCount: all.entries[sup]!,
+      sampleLabels: all.labels.get(sup) ?? [],
     }))
     .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   const unattributed: UnattributedGroup[] = [...all.groups.values()]

@@ -32,6 +32,8 @@ export interface Db extends Queryable {
     columns: readonly string[],
     rows: readonly (readonly (string | null)[])[],
   ): Promise<void>;
+  /** Bulk load text already in COPY text format (tab separated, \\N for null, escaped), or its UTF-8 bytes. */
+  copyText(table: string, columns: readonly string[], text: string | Uint8Array): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: a snapshot of the whole database (tests start from it). */
   dumpDataDir?(): Promise<Blob>;
@@ -76,14 +78,16 @@ async function connectPglite(dataDir: string | undefined, loadDataDir: Blob | un
     },
   });
   const base = wrap(lite);
+  const copyText = async (table: string, columns: readonly string[], text: string | Uint8Array) => {
+    if (text.length === 0) return;
+    const blob = new Blob([text as BlobPart]);
+    await lite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
+  };
   return {
     ...base,
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
-    async copyRows(table, columns, rows) {
-      if (rows.length === 0) return;
-      const blob = new Blob([toCopyText(rows)]);
-      await lite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob });
-    },
+    copyRows: (table, columns, rows) => copyText(table, columns, toCopyText(rows)),
+    copyText,
     close: () => lite.close(),
     dumpDataDir: () => lite.dumpDataDir('none') as Promise<Blob>,
   };
@@ -109,6 +113,16 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
     },
   });
   const base = wrap(pool);
+  const copyText = async (table: string, columns: readonly string[], text: string | Uint8Array) => {
+    if (text.length === 0) return;
+    const client = await pool.connect();
+    try {
+      const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+      await pipeline(Readable.from([text]), stream);
+    } finally {
+      client.release();
+    }
+  };
   return {
     ...base,
     async transaction(fn) {
@@ -125,16 +139,8 @@ async function connectPostgres(url: string, schema: string | undefined): Promise
         client.release();
       }
     },
-    async copyRows(table, columns, rows) {
-      if (rows.length === 0) return;
-      const client = await pool.connect();
-      try {
-        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-        await pipeline(Readable.from([toCopyText(rows)]), stream);
-      } finally {
-        client.release();
-      }
-    },
+    copyRows: (table, columns, rows) => copyText(table, columns, toCopyText(rows)),
+    copyText,
     close: () => pool.end(),
   };
 }

@@ -29,9 +29,44 @@ export class CsvReader {
   private parse(text: string, out: string[][], final: boolean): number {
     const n = text.length;
     const sep = this.sep;
+    const sepChar = String.fromCharCode(sep);
     const keep = this.keep;
     let pos = 0;
+    // Next quote and carriage return after `pos` (n when none): a line without either is split
+    // by native indexOf calls, the general loop below reads the others character by character.
+    let quote = -1;
+    let cr = -1;
     while (pos < n) {
+      if (quote < pos) {
+        quote = text.indexOf('"', pos);
+        if (quote === -1) quote = n;
+      }
+      if (cr < pos) {
+        cr = text.indexOf('\r', pos);
+        if (cr === -1) cr = n;
+      }
+      const eol = text.indexOf('\n', pos);
+      if (eol !== -1 && eol < quote && (eol < cr || (cr === eol - 1 && eol - 1 > pos))) {
+        const end = cr === eol - 1 ? eol - 1 : eol;
+        if (end > pos) {
+          // Sized once (growing an array field by field made garbage of every row).
+          const record: string[] = keep === undefined ? [] : new Array<string>(keep.length);
+          let p = pos;
+          let k = 0;
+          for (;;) {
+            let j = text.indexOf(sepChar, p);
+            if (j === -1 || j > end) j = end;
+            record[k] = keep === undefined || keep[k] !== false ? text.slice(p, j) : '';
+            k++;
+            if (j === end) break;
+            p = j + 1;
+          }
+          record.length = k;
+          out.push(record);
+        }
+        pos = eol + 1;
+        continue;
+      }
       const start = pos;
       const record: string[] = [];
       let complete = false;

@@ -50,6 +50,35 @@ interface Row {
 const get = async (siret: string) =>
   (await db.query<Row>('select * from establishments where siret = $1', [siret])).rows[0];
 
+/**
+ * What the importer derives from the rows it writes, checked against the rows themselves: the
+ * full-text vector is the one establishment_search() computes from the texts (the former
+ * generated column), and the words table holds exactly the words of every name, sigle, enseigne,
+ * usual name and activity label stored.
+ */
+async function expectDerivedColumnsConsistent({ onlyImported = true } = {}) {
+  const wrong = await db.query<{ n: number; total: number }>(
+    `select count(*) filter (where search is distinct from
+              establishment_search(name, sigle, enseigne, usual_name, naf_label))::int as n,
+            count(*)::int as total
+       from establishments`,
+  );
+  expect(wrong.rows[0]!.total).toBeGreaterThan(0);
+  expect(wrong.rows[0]!.n).toBe(0);
+  const words = await db.query<{ missing: number; extra: number }>(
+    `with expected as (
+       select distinct w as word
+         from establishments e, unnest(array[e.name, e.sigle, e.enseigne, e.usual_name, e.naf_label]) v,
+              regexp_split_to_table(lower(immutable_unaccent(v)), '[^a-z0-9]+') w
+        where length(w) >= 3)
+     select (select count(*) from (select word from expected except select word from establishment_words) m)::int as missing,
+            (select count(*) from (select word from establishment_words except select word from expected) x)::int as extra`,
+  );
+  // Words stay when a re-import renames a row: after other writes, only the missing ones count.
+  if (onlyImported) expect(words.rows[0]).toEqual({ missing: 0, extra: 0 });
+  else expect(words.rows[0]!.missing).toBe(0);
+}
+
 describe('import-sirene on the Breton scenario (53 columns, Brittany by default)', () => {
   const files = breizhScenario();
   let summary: Awaited<ReturnType<typeof importSirene>>;
@@ -140,6 +169,29 @@ describe('import-sirene on the Breton scenario (53 columns, Brittany by default)
     const after = await db.query<{ n: number }>('select count(*)::int as n from establishments');
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
     expect(await get(S.boulangerie)).toMatchObject({ active: false, name: 'BOULANGERIE LE GOFF' });
+    await expectDerivedColumnsConsistent();
+  });
+
+  it('fills the vector of a row written by anyone else, and follows its texts', async () => {
+    const search = async (siret: string) =>
+      (
+        await db.query<{ s: string }>('select search::text as s from establishments where siret = $1', [
+          siret,
+        ])
+      ).rows[0]!.s;
+    await db.query(
+      `insert into establishments (siret, siren, name, naf_label) values ('99999999900019', '999999999', 'Forge du Léguer', 'Forge')`,
+    );
+    expect(await search('99999999900019')).toBe(`'forg':1A,4C 'legu':3A`);
+    await db.query(`update establishments set enseigne = 'Aux Ateliers' where siret = '99999999900019'`);
+    expect(await search('99999999900019')).toBe(`'ateli':5B 'forg':1A,6C 'legu':3A`);
+    await db.query(`update establishments set active = false where siret = '99999999900019'`);
+    const wrong = await db.query<{ n: number }>(
+      `select count(*)::int as n from establishments
+        where search is distinct from establishment_search(name, sigle, enseigne, usual_name, naf_label)`,
+    );
+    expect(wrong.rows[0]!.n).toBe(0);
+    await db.query(`delete from establishments where siret = '99999999900019'`);
   });
 });
 
@@ -309,6 +361,7 @@ describe('import-sirene on the real INSEE sample (../shared/corpus/sirene)', () 
       `select count(*)::int as n from establishments where siret like '0054%' and naf_code is null`,
     );
     expect(old.rows[0]!.n).toBeGreaterThan(0);
+    await expectDerivedColumnsConsistent({ onlyImported: false });
   });
 
   it('keeps none of them with the Breton default (the sample has no Breton establishment)', async () => {

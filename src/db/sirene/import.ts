@@ -19,6 +19,7 @@ import {
   titleCase,
 } from './layout.ts';
 import { openCsv, type CsvSource } from './source.ts';
+import { CopyBuffer } from './copy-buffer.ts';
 
 export const BRITTANY_DEPARTMENTS = ['22', '29', '35', '56'];
 
@@ -97,24 +98,44 @@ const stagingColumns = [
   'coord_source',
 ] as const;
 
-const directoryColumns = ['name', 'legal_name', 'sigle', ...stagingColumns] as const;
+const legalUnitColumns = ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'];
+const geoColumnNames = ['siret', 'lat', 'lon', 'source'];
+
+const directoryColumns = ['name', 'legal_name', 'sigle', ...stagingColumns, 'search'] as const;
 
 const nameSql = `coalesce(u.legal_name, u.person_name, s.enseigne, s.usual_name,
       case when s.diffusion = 'P' or u.diffusion = 'P' then 'Nom non diffusé' else 'Entreprise SIREN ' || s.siren end)`;
+
+/**
+ * The full-text vector, equal to establishment_search(name, sigle, enseigne, usual_name,
+ * naf_label) (migration 202611262000) but from parts computed once: the legal unit's name and
+ * sigle (weight A) as the legal units were copied in, the activity label (C) once per label
+ * (`c`); only an establishment named by its own enseigne, or by neither, and the enseignes (B)
+ * are computed row by row. An empty part is the empty vector, as to_tsvector gives it.
+ */
+const searchSql = `coalesce(u.search_a, setweight(to_tsvector('fr', ${nameSql} || ' ' || coalesce(u.sigle, '')), 'A'))
+      || case when s.enseigne is null and s.usual_name is null then ''::tsvector
+           else setweight(to_tsvector('fr', coalesce(s.enseigne, '') || ' ' || coalesce(s.usual_name, '')), 'B') end
+      || coalesce(c.search_c, ''::tsvector)`;
 
 const stagedJoin = `
   from establishments_staging s
   left join legal_units_staging u on u.siren = s.siren
   -- a partially diffusible establishment's position is not public: never from the geolocation file
-  left join establishment_geo_staging p on p.siret = s.siret and s.diffusion = 'O'`;
+  left join establishment_geo_staging p on p.siret = s.siret and s.diffusion = 'O'
+  left join (
+    -- offset 0: computed here, once per label (a flattened subquery computes it per row joined)
+    select naf_label, setweight(to_tsvector('fr', naf_label), 'C') as search_c
+      from (select distinct naf_label from establishments_staging where naf_label is not null) l
+    offset 0
+  ) c on c.naf_label = s.naf_label`;
 
 /**
- * Join and upsert (or plain insert into an empty table) of one slice of the staged rows, and the
- * words of what it wrote; answers how many rows got each kind of coordinates. Slices run side by
- * side on PostgreSQL: the generated tsvector of each row is most of the work, and a statement
- * runs on one core.
+ * Join and upsert (or plain insert into an empty table) of one slice of the staged rows; answers
+ * how many rows got each kind of coordinates. Slices run side by side on PostgreSQL (a statement
+ * runs on one core).
  */
-function writeSql(empty: boolean, slices = 1, slice = 0): string {
+export function writeSql(empty: boolean, slices = 1, slice = 0): string {
   const conflict = empty
     ? ''
     : `on conflict (siret) do update set
@@ -131,6 +152,7 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
           ? `case when p.siret is null then s.coord_source when p.source = 'geo-sirene' then 'geo-sirene' else 'sirene' end`
           : `s.${c}`,
     ),
+    searchSql,
   ];
   return `
   with written as (
@@ -139,22 +161,35 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
     ${stagedJoin}
     ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
     ${conflict}
-    returning name, sigle, enseigne, usual_name, naf_label, coord_source
-  ), words as (
-    -- Words of names, enseignes, sigles and activity labels, folded like the search folds query
-    -- words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more. Inserted in
-    -- word order, so that two slices wait for each other on a shared word but never deadlock.
-    insert into establishment_words (word)
-    select w from (
-      select distinct v from written, unnest(array[name, sigle, enseigne, usual_name, naf_label]) v
-    ) d (value),
-      regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
-    where length(w) >= 3
-    group by w order by w
-    on conflict (word) do nothing
+    returning coord_source
   )
   select coalesce(coord_source, 'none') as source, count(*)::int as n from written group by 1`;
 }
+
+/**
+ * Words of the names, enseignes, sigles and activity labels written, folded like the search folds
+ * query words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more. Taken from
+ * the distinct staged values rather than from every row written: the name of a row is its legal
+ * unit's, else its enseigne or usual name (words already counted), else a fallback computed here.
+ * Every staged row is written, and a staged legal unit counts only when an establishment has it.
+ */
+export const wordsSql = `
+  insert into establishment_words (word)
+  select w from (
+    select coalesce(u.legal_name, u.person_name) from legal_units_staging u
+      where exists (select 1 from establishments_staging s where s.siren = u.siren)
+    union select u.sigle from legal_units_staging u
+      where exists (select 1 from establishments_staging s where s.siren = u.siren)
+    union select enseigne from establishments_staging
+    union select usual_name from establishments_staging
+    union select naf_label from establishments_staging
+    union select ${nameSql} from establishments_staging s left join legal_units_staging u on u.siren = s.siren
+      where coalesce(u.legal_name, u.person_name, s.enseigne, s.usual_name) is null
+  ) d (value),
+    regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
+  where length(w) >= 3
+  group by w
+  on conflict (word) do nothing`;
 
 // Room for the hash joins and aggregates of a whole file (PostgreSQL's default is 4 MB); no JIT:
 // compiling these plans costs more than it saves (0.5 s measured on 100,000 rows). The staging
@@ -218,33 +253,45 @@ export async function withoutIndexesWhenEmpty(
 
 interface Place {
   department: string | null;
-  region: string | null;
-  code: string;
-  name: string | undefined;
   /** Coordinates of the commune, as COPY text. */
   lat: string | null;
   lon: string | null;
+  /** department, region, commune code and name as COPY text (the name from the file when unknown). */
+  copy: string;
+}
+
+/** COPY text null. */
+const N = '\\N';
+const copySpecial = /[\\\t\n\r]/;
+const copySpecials = /[\\\t\n\r]/g;
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value as COPY text: \N for null, backslash, tab and line breaks escaped. */
+function copyValue(v: string | null): string {
+  if (v === null) return N;
+  return copySpecial.test(v) ? v.replace(copySpecials, (c) => copyEscapes[c] ?? c) : v;
 }
 
 /** Where a commune code lies, looked up once per code (a file has far fewer communes than rows). */
-function placeLookup(): (communeCode: string) => Place {
+function placeLookup(): (communeCode: string, fileName: string | null) => Place {
   const geo = geoIndex();
   const cache = new Map<string, Place>();
-  return (code) => {
+  return (code, fileName) => {
     let place = cache.get(code);
+    // An unknown commune keeps the name the file gives it, which may vary: not cached.
     if (!place) {
       const commune = geo.commune(code);
       const department = commune?.departmentCode ?? departmentOfCommuneCode(code) ?? null;
       const c = geo.coordinates(code);
+      const region = department ? (geo.department(department)?.regionCode ?? null) : null;
+      const name = commune ? commune.name : titleCase(fileName);
       place = {
         department,
-        region: department ? (geo.department(department)?.regionCode ?? null) : null,
-        code: commune?.code ?? code,
-        name: commune?.name,
         lat: c ? String(c.lat) : null,
         lon: c ? String(c.lon) : null,
+        copy: [department, region, commune?.code ?? code, name].map(copyValue).join('\t'),
       };
-      cache.set(code, place);
+      if (commune) cache.set(code, place);
     }
     return place;
   };
@@ -294,9 +341,11 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
 
   // The database takes one COPY while the next batch is parsed (one write in flight).
   let inflight: Promise<void> = Promise.resolve();
-  const copy = async (table: string, columns: readonly string[], rows: (string | null)[][]) => {
+  const copy = async (table: string, columns: readonly string[], lines: CopyBuffer) => {
+    const w0 = performance.now();
     await inflight;
-    inflight = db.copyRows(table, columns, rows);
+    summary.phasesMs['copy-wait'] = (summary.phasesMs['copy-wait'] ?? 0) + performance.now() - w0;
+    inflight = db.copyText(table, columns, lines.take());
     // Surface a failure at the next await, never as an unhandled rejection.
     inflight.catch(() => undefined);
   };
@@ -309,7 +358,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     // 1. Establishments → staging, and the SIRENs kept (to filter the other files).
     const sirens = (luSource || geoSource) && keep !== 'all' ? new Set<number>() : undefined;
     const place = placeLookup();
-    let out: (string | null)[][] = [];
+    const out = new CopyBuffer();
     for await (const batch of etab.batches(Object.values(layout))) {
       for (const row of batch) {
         summary.read++;
@@ -324,7 +373,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         }
         // The department always comes from the commune code, never from the postal code.
         let p: Place | undefined;
-        if (e.communeCode) p = place(e.communeCode);
+        if (e.communeCode) p = place(e.communeCode, e.communeName);
         else if (keep !== 'all') {
           summary.skipped.abroad++;
           continue;
@@ -339,38 +388,26 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         else summary.closed++;
         if (e.diffusion === 'P') summary.partialDiffusion++;
         if (e.naf25Code) summary.naf25++;
-        out.push([
-          e.siret,
-          e.siren,
-          e.enseigne,
-          e.usualName,
-          e.nafCode,
-          e.naf25Code,
-          e.section,
-          e.nafLabel,
-          p?.department ?? null,
-          p?.region ?? null,
-          p?.code ?? e.communeCode,
-          p?.name ?? titleCase(e.communeName),
-          e.postalCode,
-          e.address,
-          e.addressExtra,
-          e.countryCode,
-          e.countryName,
-          e.headcountBand,
-          e.headcountYear === null ? null : String(e.headcountYear),
-          e.createdOn,
-          e.headOffice ? 't' : 'f',
-          e.active ? 't' : 'f',
-          e.diffusion,
-          e.point ? String(e.point.lat) : (p?.lat ?? null),
-          e.point ? String(e.point.lon) : (p?.lon ?? null),
-          e.point ? 'sirene' : p?.lat ? 'commune' : null,
-        ]);
-        if (out.length >= batchSize) {
+        // One COPY text line in the order of stagingColumns (a template, not an array per row).
+        // SIRET, SIREN, NAF codes and section, headcount, dates and diffusion are validated
+        // patterns and the place comes escaped from its cache: only free text is escaped here.
+        const point = e.point;
+        const line =
+          `${e.siret}\t${e.siren}\t${copyValue(e.enseigne)}\t${copyValue(e.usualName)}\t${e.nafCode ?? N}\t` +
+          `${copyValue(e.naf25Code)}\t${e.section ?? N}\t${copyValue(e.nafLabel)}\t` +
+          (p ? p.copy : `${N}\t${N}\t${copyValue(e.communeCode)}\t${copyValue(titleCase(e.communeName))}`) +
+          `\t${copyValue(e.postalCode)}\t${copyValue(e.address)}\t${copyValue(e.addressExtra)}\t` +
+          `${e.countryCode ?? N}\t${copyValue(e.countryName)}\t${e.headcountBand ?? N}\t` +
+          `${e.headcountYear ?? N}\t${e.createdOn ?? N}\t${e.headOffice ? 't' : 'f'}\t${e.active ? 't' : 'f'}\t` +
+          `${e.diffusion}\t` +
+          (point
+            ? `${point.lat}\t${point.lon}\tsirene\n`
+            : p?.lat
+              ? `${p.lat}\t${p.lon}\tcommune\n`
+              : `${N}\t${N}\t${N}\n`);
+        if (out.lines >= batchSize || !out.fits(line))
           await copy('establishments_staging', stagingColumns, out);
-          out = [];
-        }
+        out.add(line);
       }
       progress('establishments', summary.read, etab);
     }
@@ -380,33 +417,26 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     // 2. Legal units of the kept establishments → staging.
     if (luSource && luLayout) {
       let rows = 0;
-      out = [];
       for await (const batch of luSource.batches(Object.values(luLayout))) {
         for (const row of batch) {
           const lu = mapLegalUnit(row, luLayout);
           if (!lu || (sirens && !sirens.has(Number(lu.siren)))) continue;
-          out.push([lu.siren, lu.legalName, lu.personName, lu.sigle, lu.diffusion]);
+          const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\n`;
+          if (out.lines >= batchSize || !out.fits(line))
+            await copy('legal_units_staging', legalUnitColumns, out);
+          out.add(line);
           summary.legalUnitsLoaded++;
-          if (out.length >= batchSize) {
-            await copy(
-              'legal_units_staging',
-              ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'],
-              out,
-            );
-            out = [];
-          }
         }
         rows += batch.length;
         progress('legal-units', rows, luSource);
       }
-      await copy('legal_units_staging', ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'], out);
+      await copy('legal_units_staging', legalUnitColumns, out);
     }
 
     phaseDone('legal-units');
     // 3. Coordinates of the kept establishments → staging.
     if (geoSource && geoLayout) {
       let rows = 0;
-      out = [];
       for await (const batch of geoSource.batches()) {
         for (const row of batch) {
           const siret = cell(row, geoLayout.siret);
@@ -415,20 +445,18 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           if (!siret || !/^\d{14}$/.test(siret) || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
           if (lat === 0 && lon === 0) continue;
           if (sirens && !sirens.has(Number(siret.slice(0, 9)))) continue;
-          out.push([siret, String(lat), String(lon), geoLayout.source]);
+          const line = `${siret}\t${lat}\t${lon}\t${geoLayout.source}\n`;
+          if (out.lines >= batchSize || !out.fits(line))
+            await copy('establishment_geo_staging', geoColumnNames, out);
+          out.add(line);
           summary.geoPointsLoaded++;
-          if (out.length >= batchSize) {
-            await copy('establishment_geo_staging', ['siret', 'lat', 'lon', 'source'], out);
-            out = [];
-          }
         }
         rows += batch.length;
         progress('geo', rows, geoSource);
       }
-      await copy('establishment_geo_staging', ['siret', 'lat', 'lon', 'source'], out);
+      await copy('establishment_geo_staging', geoColumnNames, out);
     }
     await inflight;
-    out = [];
     sirens?.clear();
     phaseDone('geo');
 
@@ -449,14 +477,24 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     await withoutIndexesWhenEmpty(db, async (empty) => {
       rebuilt = empty;
       const slices = db.engine === 'postgres' ? 2 : 1;
-      const counts = await Promise.all(
-        Array.from({ length: slices }, (_, slice) =>
+      const counts = await Promise.all([
+        ...Array.from({ length: slices }, (_, slice) =>
           db.transaction(async (tx) => {
+            const t0 = performance.now();
             await tx.exec(writeSettings);
-            return (await tx.query<{ source: string; n: number }>(writeSql(empty, slices, slice))).rows;
+            const r = await tx.query<{ source: string; n: number }>(writeSql(empty, slices, slice));
+            summary.phasesMs[`(slice ${slice + 1})`] = performance.now() - t0;
+            return r.rows;
           }),
         ),
-      );
+        db.transaction(async (tx) => {
+          const t0 = performance.now();
+          await tx.exec(writeSettings);
+          await tx.exec(wordsSql);
+          summary.phasesMs['(words)'] = performance.now() - t0;
+          return [];
+        }),
+      ]);
       for (const c of counts.flat()) {
         if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
       }

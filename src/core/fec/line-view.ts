@@ -85,6 +85,12 @@ export class FecLineView implements FecLine {
   private symId: Int32Array = new Int32Array(1024);
   private symCount = 0;
   private symTable = new Int32Array(4096);
+  /** Symbols of 1 to 8 bytes: (first four bytes, last four, length) per entry, and their table. */
+  private shKeys: Int32Array = new Int32Array(3 * 1024);
+  private shId: Int32Array = new Int32Array(1024);
+  private shCount = 0;
+  private shTable = new Int32Array(4096);
+  private readonly shLast = new Int32Array(TEXT_FIELDS).fill(-1);
   /** Per field, the entry of its last symbol (-1: none). */
   private readonly symLast = new Int32Array(TEXT_FIELDS).fill(-1);
   /** The text of the last field too long for the caches (slot -2). */
@@ -119,6 +125,9 @@ export class FecLineView implements FecLine {
     this.symCount = 0;
     this.symPoolLen = 0;
     this.symLast.fill(-1);
+    this.shTable.fill(0);
+    this.shCount = 0;
+    this.shLast.fill(-1);
     this.gen++;
     // Strings decoded before may read differently now: the next line starts a new run.
     this.keyStale = true;
@@ -257,6 +266,7 @@ export class FecLineView implements FecLine {
     while (e > s && buf[e - 1] === SPACE) e--;
     const n = e - s;
     if (n === 0) return 0;
+    if (n <= 8) return this.shortSymbol(k, s, e);
     const pool = this.symPool;
     const symOff = this.symOff;
     const symLen = this.symLen;
@@ -292,6 +302,80 @@ export class FecLineView implements FecLine {
     const id = this.intern(str);
     const entry = this.addSymbolBytes(buf, s, n, h, id, t);
     this.symLast[k] = entry;
+    return id;
+  }
+
+  /**
+   * A symbol of 1 to 8 bytes (codes, account numbers: most lookups): its first and last four bytes
+   * and its length identify it, so the table compares integers, not bytes.
+   */
+  private shortSymbol(k: number, s: number, e: number): number {
+    const buf = this.buf;
+    const n = e - s;
+    let lo: number;
+    let hi = 0;
+    if (n >= 4) {
+      if (this.wordsOf !== buf) {
+        this.words = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        this.wordsOf = buf;
+      }
+      lo = this.words.getInt32(s, true);
+      hi = this.words.getInt32(e - 4, true);
+    } else {
+      lo = buf[s]!;
+      if (n > 1) lo |= buf[s + 1]! << 8;
+      if (n > 2) lo |= buf[s + 2]! << 16;
+    }
+    const keys = this.shKeys;
+    const last = this.shLast[k]!;
+    if (last >= 0 && keys[3 * last] === lo && keys[3 * last + 1] === hi && keys[3 * last + 2] === n)
+      return this.shId[last]!;
+    let h = Math.imul(lo ^ Math.imul(hi ^ n, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    const table = this.shTable;
+    const mask = table.length - 1;
+    let t = h & mask;
+    for (let x = table[t]!; x !== 0; x = table[t]!) {
+      const entry = x - 1;
+      if (keys[3 * entry] === lo && keys[3 * entry + 1] === hi && keys[3 * entry + 2] === n) {
+        this.shLast[k] = entry;
+        return this.shId[entry]!;
+      }
+      t = (t + 1) & mask;
+    }
+    const id = this.intern(this.utf8 ? decodeUtf8(buf, s, e) : decodeSingleByte(buf, s, e, this.table));
+    const entry = this.shCount++;
+    if (entry >= this.shId.length) {
+      const ids = new Int32Array(this.shId.length * 2);
+      ids.set(this.shId);
+      this.shId = ids;
+      const bigger = new Int32Array(keys.length * 2);
+      bigger.set(keys);
+      this.shKeys = bigger;
+    }
+    this.shKeys[3 * entry] = lo;
+    this.shKeys[3 * entry + 1] = hi;
+    this.shKeys[3 * entry + 2] = n;
+    this.shId[entry] = id;
+    table[t] = entry + 1;
+    this.shLast[k] = entry;
+    if (this.shCount * 2 > table.length) {
+      // Keep the table at most half full.
+      const size = table.length * 2;
+      const next = new Int32Array(size);
+      const m = size - 1;
+      for (let j = 0; j < this.shCount; j++) {
+        const a = this.shKeys[3 * j]!;
+        const b = this.shKeys[3 * j + 1]!;
+        const len = this.shKeys[3 * j + 2]!;
+        let g = Math.imul(a ^ Math.imul(b ^ len, 0x9e3779b1), 0x85ebca6b);
+        g ^= g >>> 15;
+        let u = g & m;
+        while (next[u] !== 0) u = (u + 1) & m;
+        next[u] = j + 1;
+      }
+      this.shTable = next;
+    }
     return id;
   }
 

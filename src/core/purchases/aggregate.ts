@@ -476,6 +476,12 @@ interface GroupAcc {
   reason: UnattributedGroup['reason'];
 }
 
+function categoryHash(sup1: number, cat: number): number {
+  let h = Math.imul(sup1, 0x9e3779b1) + cat;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
 // Flags of a supplier in a Totals.
 const S_PRESENT = 1;
 const S_CATEGORY = 2;
@@ -580,7 +586,7 @@ class Totals {
     this.flags[sup]! |= S_CATEGORY;
     const keys = this.catKeys;
     const mask = this.catValues.length - 1;
-    let i = (Math.imul(sup + 1, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b)) & mask;
+    let i = categoryHash(sup + 1, cat) & mask;
     for (;;) {
       const k = keys[2 * i]!;
       if (k === 0) break;
@@ -607,7 +613,7 @@ class Totals {
       const k = oldKeys[2 * j]!;
       if (k === 0) continue;
       const cat = oldKeys[2 * j + 1]!;
-      let i = (Math.imul(k, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b)) & mask;
+      let i = categoryHash(k, cat) & mask;
       while (this.catKeys[2 * i] !== 0) i = (i + 1) & mask;
       this.catKeys[2 * i] = k;
       this.catKeys[2 * i + 1] = cat;
@@ -1307,7 +1313,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     }
     const names: Names = {
       text: (id) => texts[id]!,
-      category: (index) => categoryCodes[index]!,
+      categories: categoryCodes,
       key: (sup) => supKeys[sup]!,
       source: (sup) => supSources[sup]!,
       aux: (sup) => supAux[sup]!,
@@ -1326,20 +1332,46 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 /** Symbols and numbers → what the result shows. */
 interface Names {
   text(id: number): string;
-  category(index: number): string;
+  /** Category codes by index. */
+  categories: readonly string[];
   key(sup: number): string;
   source(sup: number): SupplierSource;
   aux(sup: number): string | null;
 }
 
-function record(map: Map<string, number>): Record<string, Cents> {
+/**
+ * Rank of each category index in the localeCompare order of the codes (equal codes share a rank):
+ * the records are sorted on these numbers, the strings are compared once per code.
+ */
+function categoryRanks(codes: readonly string[]): Int32Array {
+  const order = codes.map((_, i) => i).sort((a, b) => codes[a]!.localeCompare(codes[b]!));
+  const rank = new Int32Array(codes.length);
+  let r = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && codes[order[k - 1]!]!.localeCompare(codes[order[k]!]!) !== 0) r++;
+    rank[order[k]!] = r;
+  }
+  return rank;
+}
+
+/** Category indices and amounts → { code: cents } in code order, zeros left out. */
+function record(
+  cats: readonly number[],
+  amounts: readonly number[],
+  codes: readonly string[],
+  rank: Int32Array,
+): Record<string, Cents> {
   const out: Record<string, Cents> = {};
   // Category codes ('601') are array indices: V8 would give the object fast elements sized past the
   // largest code (about 7 KB per object, 44 MB for 6,000 suppliers and groups). Adding then deleting
   // a far index switches it to dictionary elements: same keys, same order, a few hundred bytes.
   out['1000000'] = cents(0);
   delete out['1000000'];
-  for (const [k, v] of [...map].sort((a, b) => a[0].localeCompare(b[0]))) if (v !== 0) out[k] = cents(v);
+  const order = cats.map((_, i) => i).sort((a, b) => rank[cats[a]!]! - rank[cats[b]!]!);
+  for (const i of order) {
+    const v = amounts[i]!;
+    if (v !== 0) out[codes[cats[i]!]!] = cents(v);
+  }
   return out;
 }
 
@@ -1353,15 +1385,27 @@ function toResult(
   anomalies: PurchaseAnomaly[],
   anomalyCount: number,
 ): PurchasesResult {
-  const byCategory = new Map<number, Map<string, number>>();
+  const codes = names.categories;
+  const rank = categoryRanks(codes);
+  const byCategory = new Map<number, { cats: number[]; amounts: number[] }>();
   all.forEachCategory((sup, cat, amount) => {
     let m = byCategory.get(sup);
     if (m === undefined) {
-      m = new Map();
+      m = { cats: [], amounts: [] };
       byCategory.set(sup, m);
     }
-    m.set(names.category(cat), amount);
+    m.cats.push(cat);
+    m.amounts.push(amount);
   });
+  const none = { cats: [], amounts: [] };
+  // Category totals of the result, summed here rather than read back from the records.
+  const categoryTotals = new Map<string, number>();
+  const addCategory = (cat: number, amount: number): void => {
+    const code = codes[cat]!;
+    categoryTotals.set(code, (categoryTotals.get(code) ?? 0) + amount);
+  };
+  all.forEachCategory((_sup, cat, amount) => addCategory(cat, amount));
+  for (const g of all.groups.values()) for (const [cat, amount] of g.byCategory) addCategory(cat, amount);
   const suppliers: SupplierSpend[] = all.order
     .filter((sup) => all.amount[sup] !== 0 || (all.flags[sup]! & S_CATEGORY) !== 0)
     .map((sup) => ({
@@ -1375,7 +1419,7 @@ function toResult(
       identifiers: { siret: [], siren: [], postalCodes: [], towns: [], countries: [] },
       currencies: [...(all.currencies.get(sup) ?? [])].map(names.text).sort(),
       amountCents: cents(all.amount[sup]!),
-      byCategory: record(byCategory.get(sup) ?? new Map<string, number>()),
+      byCategory: ((c) => record(c.cats, c.amounts, codes, rank))(byCategory.get(sup) ?? none),
       entryCount: all.entries[sup]!,
       sampleLabels: all.labels.get(sup) ?? [],
     }))
@@ -1385,25 +1429,28 @@ function toResult(
       key: g.key,
       label: g.label,
       amountCents: cents(g.amount),
-      byCategory: record(new Map([...g.byCategory].map(([c, v]) => [names.category(c), v]))),
+      byCategory: record([...g.byCategory.keys()], [...g.byCategory.values()], codes, rank),
       entryCount: g.entryCount,
       samples: g.samples,
       reason: g.reason,
     }))
     .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
-  return assembleResult({
-    period,
-    settings,
-    suppliers,
-    unattributed,
-    entryKeyModes,
-    purchaseEntryCount: all.purchaseEntries,
-    linesRead,
-    anomalies:
-      anomalyCount > anomalies.length
-        ? [...anomalies, capNotice(anomalyCount - anomalies.length)]
-        : anomalies,
-  });
+  return assembleResult(
+    {
+      period,
+      settings,
+      suppliers,
+      unattributed,
+      entryKeyModes,
+      purchaseEntryCount: all.purchaseEntries,
+      linesRead,
+      anomalies:
+        anomalyCount > anomalies.length
+          ? [...anomalies, capNotice(anomalyCount - anomalies.length)]
+          : anomalies,
+    },
+    categoryTotals,
+  );
 }
 
 function capNotice(more: number): PurchaseAnomaly {
@@ -1417,12 +1464,18 @@ function capNotice(more: number): PurchaseAnomaly {
 /** Builds a PurchasesResult from suppliers and unattributed groups (shared by the FEC and list inputs). */
 export function assembleResult(
   parts: Omit<PurchasesResult, 'totalCents' | 'attributedCents' | 'unattributedCents' | 'byCategory'>,
+  /** Σ byCategory of the suppliers and groups, when the caller has it already (code → cents). */
+  categoryTotals?: ReadonlyMap<string, number>,
 ): PurchasesResult {
   const attributed = parts.suppliers.reduce((a, s) => a + s.amountCents, 0);
   const unattributed = parts.unattributed.reduce((a, g) => a + g.amountCents, 0);
-  const byCat = new Map<string, number>();
-  for (const s of [...parts.suppliers, ...parts.unattributed]) {
-    for (const [k, v] of Object.entries(s.byCategory)) byCat.set(k, (byCat.get(k) ?? 0) + v);
+  let byCat = categoryTotals;
+  if (byCat === undefined) {
+    const sums = new Map<string, number>();
+    for (const s of [...parts.suppliers, ...parts.unattributed]) {
+      for (const [k, v] of Object.entries(s.byCategory)) sums.set(k, (sums.get(k) ?? 0) + v);
+    }
+    byCat = sums;
   }
   return {
     ...parts,

@@ -296,7 +296,7 @@ class Piece {
     this.supIndex = null;
     this.has404 = false;
     this.collectiveWithoutAux = false;
-    this.currencies.length = 0;
+    if (this.currencies.length !== 0) this.currencies.length = 0;
   }
 
   setRef(src: Uint16Array, n: number): void {
@@ -827,7 +827,12 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const ring: Entry[] = [];
   let head = 0;
   let openCount = 0;
-  const open = new Map<number, Entry>();
+  // A fixed array of bucket heads (no Map: its tables, rebuilt as entries come and go, were garbage
+  // that lived long enough to be promoted).
+  let bucketCount = 64;
+  while (bucketCount < 2 * capacity) bucketCount *= 2;
+  const bucketMask = bucketCount - 1;
+  const open: (Entry | null)[] = new Array<Entry | null>(bucketCount).fill(null);
   // Keys of recently closed purchase entries, to report a fragment that comes back late: two
   // generations of at most CLOSED_MEMORY keys each, so memory stays bounded on any file size.
   const closed = new ClosedKeys(CLOSED_MEMORY);
@@ -1151,12 +1156,12 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   function bucket(h1: number): number {
-    return h1 & 0x3fffffff; // a small integer: a cheap Map key
+    return h1 & bucketMask;
   }
 
   /** The open entry (journal, num [0, n), date) whose first hash is hash1, or null. */
   function findOpen(journal: number, num: Uint16Array, n: number, date: number): Entry | null {
-    let e = open.get(bucket(hash1)) ?? null;
+    let e: Entry | null = open[bucket(hash1)]!;
     while (e !== null && !(e.journal === journal && e.date === date && e.arena.equals(0, e.numLen, num, n)))
       e = e.nextInBucket;
     return e;
@@ -1164,10 +1169,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
   function unlink(entry: Entry): void {
     const b = bucket(entry.h1);
-    let e = open.get(b)!;
+    let e = open[b]!;
     if (e === entry) {
-      if (entry.nextInBucket === null) open.delete(b);
-      else open.set(b, entry.nextInBucket);
+      open[b] = entry.nextInBucket;
       return;
     }
     while (e.nextInBucket !== entry) e = e.nextInBucket!;
@@ -1186,8 +1190,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     entry.reset(hash1, hash2, journal, num, n, date);
     openCount++;
     const b = bucket(hash1);
-    entry.nextInBucket = open.get(b) ?? null;
-    open.set(b, entry);
+    entry.nextInBucket = open[b]!;
+    open[b] = entry;
     last = entry;
     if (openCount > windowSize) closeOldest();
     return entry;

@@ -130,10 +130,17 @@ const stagedJoin = `
     offset 0
   ) c on c.naf_label = s.naf_label`;
 
+/** Words of the texts of `d (value)`, folded like the search folds query words. */
+const wordsOf = `regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
+  where length(w) >= 3`;
+
 /**
  * Join and upsert (or plain insert into an empty table) of one slice of the staged rows; answers
  * how many rows got each kind of coordinates. Slices run side by side on PostgreSQL (a statement
- * runs on one core).
+ * runs on one core). The words of a fallback name (« Entreprise SIREN … », « Nom non diffusé »:
+ * a row with neither legal unit name, enseigne nor usual name) are added here, the other words
+ * by wordsSql. Words are inserted in order, so that two writers wait for each other on a shared
+ * word but never deadlock.
  */
 export function writeSql(empty: boolean, slices = 1, slice = 0): string {
   const conflict = empty
@@ -161,35 +168,41 @@ export function writeSql(empty: boolean, slices = 1, slice = 0): string {
     ${stagedJoin}
     ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
     ${conflict}
-    returning coord_source
+    returning coord_source,
+      case when legal_name is null and enseigne is null and usual_name is null then name end as fallback
+  ), words as (
+    insert into establishment_words (word)
+    select w from (select distinct fallback from written where fallback is not null) d (value), ${wordsOf}
+    group by w order by w
+    on conflict (word) do nothing
   )
   select coalesce(coord_source, 'none') as source, count(*)::int as n from written group by 1`;
 }
 
 /**
- * Words of the names, enseignes, sigles and activity labels written, folded like the search folds
- * query words (lower(immutable_unaccent(…)), split on [^a-z0-9]+), 3 letters or more. Taken from
- * the distinct staged values rather than from every row written: the name of a row is its legal
- * unit's, else its enseigne or usual name (words already counted), else a fallback computed here.
- * Every staged row is written, and a staged legal unit counts only when an establishment has it.
+ * Words of the names, enseignes, sigles and activity labels written (lower(immutable_unaccent(…)),
+ * split on [^a-z0-9]+, 3 letters or more), from the distinct staged values rather than from every
+ * row written: a row's name is its legal unit's, else its enseigne or usual name (counted here
+ * anyway), else a fallback (writeSql). Every staged row is written; a staged legal unit counts
+ * when an establishment has it, which is always the case when the units were filtered by SIREN.
  */
-export const wordsSql = `
+export const wordsSql = (unitsFiltered: boolean) => {
+  const withEstablishment = unitsFiltered
+    ? ''
+    : 'where exists (select 1 from establishments_staging s where s.siren = u.siren)';
+  return `
   insert into establishment_words (word)
   select w from (
-    select coalesce(u.legal_name, u.person_name) from legal_units_staging u
-      where exists (select 1 from establishments_staging s where s.siren = u.siren)
-    union select u.sigle from legal_units_staging u
-      where exists (select 1 from establishments_staging s where s.siren = u.siren)
-    union select enseigne from establishments_staging
-    union select usual_name from establishments_staging
-    union select naf_label from establishments_staging
-    union select ${nameSql} from establishments_staging s left join legal_units_staging u on u.siren = s.siren
-      where coalesce(u.legal_name, u.person_name, s.enseigne, s.usual_name) is null
-  ) d (value),
-    regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-z0-9]+') w
-  where length(w) >= 3
-  group by w
+    select distinct v from (
+      select v from legal_units_staging u, unnest(array[coalesce(u.legal_name, u.person_name), u.sigle]) v
+        ${withEstablishment}
+      union all
+      select v from establishments_staging, unnest(array[enseigne, usual_name, naf_label]) v
+    ) a where v is not null
+  ) d (value), ${wordsOf}
+  group by w order by w
   on conflict (word) do nothing`;
+};
 
 // Room for the hash joins and aggregates of a whole file (PostgreSQL's default is 4 MB); no JIT:
 // compiling these plans costs more than it saves (0.5 s measured on 100,000 rows). The staging
@@ -211,20 +224,41 @@ async function secondaryIndexes(db: Db): Promise<{ name: string; def: string }[]
   ).rows;
 }
 
-/** Builds indexes with room to sort in memory; on PostgreSQL two at a time (one per core). */
-async function createIndexes(db: Db, defs: readonly string[]): Promise<void> {
-  const build = (def: string) => db.exec(`begin; set local maintenance_work_mem = '256MB'; ${def}; commit`);
-  if (db.engine === 'pglite') {
-    for (const def of defs) await build(def);
-    return;
-  }
-  // The GIN indexes take longest: start them first so the two workers end together.
-  const queue = [...defs].sort((a, b) => Number(/ using gin /i.test(b)) - Number(/ using gin /i.test(a)));
-  const worker = async () => {
-    for (let def = queue.shift(); def !== undefined; def = queue.shift()) await build(def);
-  };
-  await Promise.all([worker(), worker()]);
+/** A piece of database work and how long it takes relative to the others (to order them). */
+export interface Task {
+  cost: number;
+  run: () => Promise<void>;
 }
+
+/**
+ * Runs tasks on PostgreSQL two at a time (one per core), the longest first so that both end
+ * together; one after the other on PGlite (one connection).
+ */
+async function runTasks(db: Db, tasks: readonly Task[]): Promise<void> {
+  const queue = [...tasks].sort((a, b) => b.cost - a.cost);
+  const worker = async () => {
+    for (let t = queue.shift(); t !== undefined; t = queue.shift()) await t.run();
+  };
+  await Promise.all(db.engine === 'pglite' ? [worker()] : [worker(), worker()]);
+}
+
+/**
+ * Relative build time of an index (measured on 200,000 rows): the GIN of words by cell computes
+ * its lexemes row by row (~40 % of all builds), the trigram GIN folds every name, the others
+ * sort one or two columns.
+ */
+function indexCost(def: string): number {
+  if (/establishment_geo_lexemes/i.test(def)) return 10;
+  if (/gin_trgm_ops/i.test(def)) return 4;
+  if (/ using gin /i.test(def)) return 2;
+  return 1;
+}
+
+/** An index build with room to sort and collect GIN entries in memory. */
+const indexTask = (db: Db, def: string): Task => ({
+  cost: indexCost(def),
+  run: () => db.exec(`begin; set local maintenance_work_mem = '512MB'; ${def}; commit`),
+});
 
 /**
  * Loading into an empty directory: the secondary indexes are dropped and rebuilt at the end
@@ -234,20 +268,26 @@ async function createIndexes(db: Db, defs: readonly string[]): Promise<void> {
 export async function withoutIndexesWhenEmpty(
   db: Db,
   load: (empty: boolean) => Promise<void>,
+  /** Work that may run beside the index builds (after `load`), or after `load` when none are rebuilt. */
+  alongside: readonly Task[] = [],
 ): Promise<void> {
   const empty = (
     await db.query<{ empty: boolean }>('select not exists (select 1 from establishments) as empty')
   ).rows[0]?.empty;
-  if (!empty) return load(false);
+  if (!empty) {
+    await load(false);
+    return runTasks(db, alongside);
+  }
   const indexes = await secondaryIndexes(db);
   for (const i of indexes) await db.exec(`drop index if exists ${i.name}`);
+  let loaded = false;
   try {
     await load(true);
+    loaded = true;
   } finally {
-    await createIndexes(
-      db,
-      indexes.map((i) => i.def),
-    );
+    // Rebuilt even when the load failed (the table must keep its indexes); the other work only
+    // after a complete load.
+    await runTasks(db, [...indexes.map((i) => indexTask(db, i.def)), ...(loaded ? alongside : [])]);
   }
 }
 
@@ -344,7 +384,8 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
   const copy = async (table: string, columns: readonly string[], lines: CopyBuffer) => {
     const w0 = performance.now();
     await inflight;
-    summary.phasesMs['copy-wait'] = (summary.phasesMs['copy-wait'] ?? 0) + performance.now() - w0;
+    summary.phasesMs['(reader waiting for COPY)'] =
+      (summary.phasesMs['(reader waiting for COPY)'] ?? 0) + performance.now() - w0;
     inflight = db.copyText(table, columns, lines.take());
     // Surface a failure at the next await, never as an unhandled rejection.
     inflight.catch(() => undefined);
@@ -412,7 +453,12 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       progress('establishments', summary.read, etab);
     }
     await copy('establishments_staging', stagingColumns, out);
-
+    await inflight;
+    // Deduplicated while the other files are read (the database is idle then on PostgreSQL).
+    const estDedupe = db.exec(
+      ['begin', writeSettings, dedupeSql('establishments_staging', 'siret'), 'commit'].join(';\n'),
+    );
+    estDedupe.catch(() => undefined);
     phaseDone('establishments');
     // 2. Legal units of the kept establishments → staging.
     if (luSource && luLayout) {
@@ -457,16 +503,17 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       await copy('establishment_geo_staging', geoColumnNames, out);
     }
     await inflight;
+    const unitsFiltered = sirens !== undefined;
     sirens?.clear();
     phaseDone('geo');
 
     // 4. Join, upsert and words, set-based.
     progress('write', summary.imported);
+    await estDedupe;
     await db.exec(
       [
         'begin',
         writeSettings,
-        dedupeSql('establishments_staging', 'siret'),
         dedupeSql('legal_units_staging', 'siren'),
         dedupeSql('establishment_geo_staging', 'siret'),
         'commit',
@@ -474,33 +521,31 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     );
     phaseDone('dedupe');
     let rebuilt = false;
-    await withoutIndexesWhenEmpty(db, async (empty) => {
-      rebuilt = empty;
-      const slices = db.engine === 'postgres' ? 2 : 1;
-      const counts = await Promise.all([
-        ...Array.from({ length: slices }, (_, slice) =>
-          db.transaction(async (tx) => {
-            const t0 = performance.now();
-            await tx.exec(writeSettings);
-            const r = await tx.query<{ source: string; n: number }>(writeSql(empty, slices, slice));
-            summary.phasesMs[`(slice ${slice + 1})`] = performance.now() - t0;
-            return r.rows;
-          }),
-        ),
-        db.transaction(async (tx) => {
-          const t0 = performance.now();
-          await tx.exec(writeSettings);
-          await tx.exec(wordsSql);
-          summary.phasesMs['(words)'] = performance.now() - t0;
-          return [];
-        }),
-      ]);
-      for (const c of counts.flat()) {
-        if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
-      }
-      phaseDone('insert');
-    });
-    phaseDone('indexes');
+    const words: Task = {
+      cost: 3,
+      run: () => db.exec(`begin; ${writeSettings}; ${wordsSql(unitsFiltered)}; commit`),
+    };
+    await withoutIndexesWhenEmpty(
+      db,
+      async (empty) => {
+        rebuilt = empty;
+        const slices = db.engine === 'postgres' ? 2 : 1;
+        const counts = await Promise.all(
+          Array.from({ length: slices }, (_, slice) =>
+            db.transaction(async (tx) => {
+              await tx.exec(writeSettings);
+              return (await tx.query<{ source: string; n: number }>(writeSql(empty, slices, slice))).rows;
+            }),
+          ),
+        );
+        for (const c of counts.flat()) {
+          if (c.source in summary.coordinates) summary.coordinates[c.source as 'none'] += c.n;
+        }
+        phaseDone('insert');
+      },
+      [words],
+    );
+    phaseDone('indexes and words');
     await db.exec(
       'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging',
     );

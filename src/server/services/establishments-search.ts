@@ -231,7 +231,8 @@ function buildFilters(query: SearchQuery, point: ResolvedPoint | null, textInRad
     const r = query.radiusKm;
     const dLat = r / 111.2;
     const dLon = r / (111.32 * Math.cos((Math.min(89, Math.abs(point.lat) + dLat) * Math.PI) / 180));
-    const cells = textInRadius ? null : geoCells(point.lat, point.lon, r, 'naf');
+    // The cell index holds active establishments only (202611262052).
+    const cells = textInRadius || query.includeClosed ? null : geoCells(point.lat, point.lon, r, 'naf');
     if (textInRadius) {
       f.where.push(
         `e.lat between ${param(f, point.lat - dLat)} and ${param(f, point.lat + dLat)}`,
@@ -367,8 +368,9 @@ export async function searchEstablishments(
   const offset = options.limit ? 0 : (query.page - 1) * query.pageSize;
   const cap = Math.max(point ? CANDIDATE_CAP : UNPLACED_CANDIDATE_CAP, limit);
 
+  // The words-by-cell index holds active establishments only (202611262052).
   const textCells =
-    point && query.radiusKm && analysed.length > 0
+    point && query.radiusKm && analysed.length > 0 && !query.includeClosed
       ? geoCells(point.lat, point.lon, query.radiusKm, 'text')
       : null;
   /**

@@ -631,6 +631,15 @@ class Totals {
   }
 
   merge(other: Totals): void {
+    if (
+      this.order.length === 0 &&
+      this.groups.size === 0 &&
+      this.catCount === 0 &&
+      this.purchaseEntries === 0
+    ) {
+      this.copy(other);
+      return;
+    }
     this.purchaseEntries += other.purchaseEntries;
     for (const sup of other.order) {
       this.supplier(sup, other.name[sup]!);
@@ -652,6 +661,25 @@ class Totals {
       addAll(t.byCategory, g.byCategory);
       for (const s of g.samples) if (t.samples.length < MAX_UNATTRIBUTED_SAMPLES) t.samples.push(s);
     }
+  }
+
+  /** Becomes a copy of `other` (this one being empty): what merging would give, in bulk. */
+  private copy(other: Totals): void {
+    this.purchaseEntries = other.purchaseEntries;
+    for (const sup of other.order) this.order.push(sup);
+    this.flags = other.flags.slice();
+    this.amount = other.amount.slice();
+    this.entries = other.entries.slice();
+    this.name = other.name.slice();
+    this.account = other.account.slice();
+    for (const [sup, set] of other.accounts) this.accounts.set(sup, new Set(set));
+    for (const [sup, set] of other.currencies) this.currencies.set(sup, new Set(set));
+    for (const [sup, labels] of other.labels) this.labels.set(sup, labels.slice());
+    this.catKeys = other.catKeys.slice();
+    this.catValues = other.catValues.slice();
+    this.catCount = other.catCount;
+    for (const [key, g] of other.groups)
+      this.groups.set(key, { ...g, byCategory: new Map(g.byCategory), samples: g.samples.slice() });
   }
 
   group(key: string, label: string, reason: GroupAcc['reason']): GroupAcc {
@@ -1391,43 +1419,51 @@ function toResult(
 ): PurchasesResult {
   const codes = names.categories;
   const rank = categoryRanks(codes);
-  const byCategory = new Map<number, { cats: number[]; amounts: number[] }>();
+  // One pass over the (supplier, category) table: each supplier's categories, and the totals.
+  // result() runs once, in code the JIT has not optimised: plain loops, few intermediate arrays.
+  const catsOf = new Array<number[] | undefined>(all.flags.length);
+  const amountsOf = new Array<number[] | undefined>(all.flags.length);
+  const totalsByCat = new Array<number>(codes.length).fill(0);
   all.forEachCategory((sup, cat, amount) => {
-    let m = byCategory.get(sup);
-    if (m === undefined) {
-      m = { cats: [], amounts: [] };
-      byCategory.set(sup, m);
+    let cats = catsOf[sup];
+    if (cats === undefined) {
+      cats = catsOf[sup] = [];
+      amountsOf[sup] = [];
     }
-    m.cats.push(cat);
-    m.amounts.push(amount);
+    cats.push(cat);
+    amountsOf[sup]!.push(amount);
+    totalsByCat[cat] = totalsByCat[cat]! + amount;
   });
-  const none = { cats: [], amounts: [] };
+  for (const g of all.groups.values())
+    for (const [cat, amount] of g.byCategory) totalsByCat[cat] = totalsByCat[cat]! + amount;
   // Category totals of the result, summed here rather than read back from the records.
   const categoryTotals = new Map<string, number>();
-  const addCategory = (cat: number, amount: number): void => {
+  for (let cat = 0; cat < codes.length; cat++) {
     const code = codes[cat]!;
-    categoryTotals.set(code, (categoryTotals.get(code) ?? 0) + amount);
-  };
-  all.forEachCategory((_sup, cat, amount) => addCategory(cat, amount));
-  for (const g of all.groups.values()) for (const [cat, amount] of g.byCategory) addCategory(cat, amount);
-  const suppliers: SupplierSpend[] = all.order
-    .filter((sup) => all.amount[sup] !== 0 || (all.flags[sup]! & S_CATEGORY) !== 0)
-    .map((sup) => ({
+    categoryTotals.set(code, (categoryTotals.get(code) ?? 0) + totalsByCat[cat]!);
+  }
+  const suppliers: SupplierSpend[] = [];
+  for (const sup of all.order) {
+    if (all.amount[sup] === 0 && (all.flags[sup]! & S_CATEGORY) === 0) continue;
+    const more = all.accounts.get(sup);
+    const first = all.account[sup]!;
+    const currencies = all.currencies.get(sup);
+    suppliers.push({
       key: names.key(sup),
       keySource: names.source(sup),
       name: names.text(all.name[sup]!),
       auxiliaryAccount: names.aux(sup),
-      generalAccounts: [...(all.accounts.get(sup) ?? (all.account[sup] === -1 ? [] : [all.account[sup]!]))]
-        .map(names.text)
-        .sort(),
+      generalAccounts:
+        more !== undefined ? [...more].map(names.text).sort() : first === -1 ? [] : [names.text(first)],
       identifiers: { siret: [], siren: [], postalCodes: [], towns: [], countries: [] },
-      currencies: [...(all.currencies.get(sup) ?? [])].map(names.text).sort(),
+      currencies: currencies === undefined ? [] : [...currencies].map(names.text).sort(),
       amountCents: cents(all.amount[sup]!),
-      byCategory: ((c) => record(c.cats, c.amounts, codes, rank))(byCategory.get(sup) ?? none),
+      byCategory: record(catsOf[sup] ?? [], amountsOf[sup] ?? [], codes, rank),
       entryCount: all.entries[sup]!,
       sampleLabels: all.labels.get(sup) ?? [],
-    }))
-    .sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
+    });
+  }
+  suppliers.sort((a, b) => b.amountCents - a.amountCents || a.key.localeCompare(b.key));
   const unattributed: UnattributedGroup[] = [...all.groups.values()]
     .map((g) => ({
       key: g.key,

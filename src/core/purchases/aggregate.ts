@@ -756,6 +756,8 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
 class ClosedKeys {
   private readonly mask: number;
   private readonly slots: [Int32Array, Int32Array];
+  /** Per generation, a Bloom filter of 2^20 bits (two per key): most lookups end there, in cache. */
+  private readonly blooms: [Int32Array, Int32Array] = [new Int32Array(1 << 15), new Int32Array(1 << 15)];
   private readonly counts = [0, 0];
   private current = 0;
 
@@ -776,8 +778,14 @@ class ClosedKeys {
     if (this.counts[g]! >= this.perGeneration) {
       g = this.current = 1 - g;
       this.slots[g]!.fill(0);
+      this.blooms[g]!.fill(0);
       this.counts[g] = 0;
     }
+    const bloom = this.blooms[g]!;
+    const b1 = (h1 >>> 12) & 0xfffff;
+    const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
+    bloom[b1 >>> 5] = bloom[b1 >>> 5]! | (1 << (b1 & 31));
+    bloom[b2 >>> 5] = bloom[b2 >>> 5]! | (1 << (b2 & 31));
     const t = this.slots[g]!;
     const mask = this.mask;
     let i = h1 & mask;
@@ -788,7 +796,15 @@ class ClosedKeys {
   }
 
   has(h1: number, h2: number): boolean {
-    return this.find(this.slots[0], h1, h2) || this.find(this.slots[1], h1, h2);
+    const b1 = (h1 >>> 12) & 0xfffff;
+    const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
+    for (let g = 0; g < 2; g++) {
+      const bloom = this.blooms[g]!;
+      if ((bloom[b1 >>> 5]! & (1 << (b1 & 31))) === 0 || (bloom[b2 >>> 5]! & (1 << (b2 & 31))) === 0)
+        continue;
+      if (this.find(this.slots[g]!, h1, h2)) return true;
+    }
+    return false;
   }
 
   private find(t: Int32Array, h1: number, h2: number): boolean {
@@ -1002,6 +1018,27 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   }
 
   const groupKey = (label: string): string => `label:${labelGroupKey(label)}`;
+  // Labels of unattributed entries by a hash of their units: the same label (a monthly direct debit)
+  // comes back as the same string, compared unit by unit, without decoding it again.
+  const labelsByHash = new Map<number, string>();
+
+  function unattributedLabel(p: Piece): string {
+    const buf = p.arena.buf;
+    const off = p.labelOff;
+    const n = p.labelLen;
+    let h = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[off + i]!, 0x01000193);
+    const known = labelsByHash.get(h);
+    if (known !== undefined && known.length === n) {
+      let i = 0;
+      while (i < n && known.charCodeAt(i) === buf[off + i]) i++;
+      if (i === n) return known;
+    }
+    const label = p.label();
+    if (labelsByHash.size >= CACHE_LIMIT) labelsByHash.clear();
+    labelsByHash.set(h, label);
+    return label;
+  }
 
   function anomaly(a: PurchaseAnomaly): void {
     anomalyCount++;
@@ -1091,7 +1128,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
     const m = p.supCount;
     if (m === 0) {
-      const label = p.label();
+      const label = unattributedLabel(p);
       const g = totals.group(
         cached(groupKeys, label, groupKey),
         label,

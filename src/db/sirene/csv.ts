@@ -29,11 +29,10 @@ export class CsvReader {
   private parse(text: string, out: string[][], final: boolean): number {
     const n = text.length;
     const sep = this.sep;
-    const sepChar = String.fromCharCode(sep);
     const keep = this.keep;
     let pos = 0;
     // Next quote and carriage return after `pos` (n when none): a line without either is split
-    // by native indexOf calls, the general loop below reads the others character by character.
+    // on separators alone; the general loop below reads the others.
     let quote = -1;
     let cr = -1;
     while (pos < n) {
@@ -53,13 +52,13 @@ export class CsvReader {
           const record: string[] = keep === undefined ? [] : new Array<string>(keep.length);
           let p = pos;
           let k = 0;
-          for (;;) {
-            let j = text.indexOf(sepChar, p);
-            if (j === -1 || j > end) j = end;
-            record[k] = keep === undefined || keep[k] !== false ? text.slice(p, j) : '';
-            k++;
-            if (j === end) break;
-            p = j + 1;
+          for (let j = p; ; j++) {
+            if (j === end || text.charCodeAt(j) === sep) {
+              record[k] = keep === undefined || keep[k] !== false ? text.slice(p, j) : '';
+              k++;
+              if (j === end) break;
+              p = j + 1;
+            }
           }
           record.length = k;
           out.push(record);

@@ -448,32 +448,69 @@ export class FecLineView implements FecLine {
    * and returns their count: no string is made, for fields that differ on every entry.
    */
   units(k: number): number {
-    const col = this.colOf[FIELD_COLUMN[k]!]!;
-    if (col < 0) return 0;
+    const max = this.maxUnits(k);
+    if (max > this.unitBuf.length) this.unitBuf = new Uint16Array(Math.max(2 * this.unitBuf.length, max));
+    return this.unitsTo(k, this.unitBuf, 0);
+  }
+
+  /** An upper bound of `units(k)`: the trimmed field's byte length (sets fieldStart, fieldEnd). */
+  maxUnits(k: number): number {
+    this.trimmed(FIELD_COLUMN[k]!);
+    return this.fieldEnd - this.fieldStart;
+  }
+
+  /**
+   * Writes the units of trimmed text field k at `out[off]` (room for `maxUnits(k)` is the caller's
+   * business) and returns their count.
+   */
+  unitsTo(k: number, out: Uint16Array, off: number): number {
+    this.trimmed(FIELD_COLUMN[k]!);
     const buf = this.buf;
-    let s = this.bounds[col]! + 1;
-    let e = this.bounds[col + 1]!;
-    while (s < e && buf[s] === SPACE) s++;
-    while (e > s && buf[e - 1] === SPACE) e--;
+    const s = this.fieldStart;
+    const e = this.fieldEnd;
     const n = e - s;
-    if (n > this.unitBuf.length) this.unitBuf = new Uint16Array(Math.max(2 * this.unitBuf.length, n));
-    const out = this.unitBuf;
     if (!this.utf8) {
       const t = this.table;
-      for (let k2 = 0; k2 < n; k2++) out[k2] = t[buf[s + k2]!]!;
+      for (let i = 0; i < n; i++) out[off + i] = t[buf[s + i]!]!;
       return n;
     }
-    for (let k2 = 0; k2 < n; k2++) {
-      const b = buf[s + k2]!;
+    for (let i = 0; i < n; i++) {
+      const b = buf[s + i]!;
       if (b >= 0x80) {
-        // Rare: multi-byte sequences go through the string decoder.
+        // Rare: multi-byte sequences go through the string decoder (never longer in units).
         const str = decodeUtf8(buf, s, e);
-        for (let j = 0; j < str.length; j++) out[j] = str.charCodeAt(j);
+        for (let j = 0; j < str.length; j++) out[off + j] = str.charCodeAt(j);
         return str.length;
       }
-      out[k2] = b;
+      out[off + i] = b;
     }
     return n;
+  }
+
+  /** True when trimmed text field k reads as the `len` units at `units[off]` (nothing written). */
+  unitsEqual(k: number, units: Uint16Array, off: number, len: number): boolean {
+    this.trimmed(FIELD_COLUMN[k]!);
+    const buf = this.buf;
+    const s = this.fieldStart;
+    const n = this.fieldEnd - s;
+    if (!this.utf8) {
+      if (n !== len) return false;
+      const t = this.table;
+      for (let i = 0; i < n; i++) if (t[buf[s + i]!] !== units[off + i]) return false;
+      return true;
+    }
+    for (let i = 0; i < n; i++) {
+      const b = buf[s + i]!;
+      if (b >= 0x80) {
+        const m = this.units(k);
+        if (m !== len) return false;
+        const u = this.unitBuf;
+        for (let j = 0; j < m; j++) if (u[j] !== units[off + j]) return false;
+        return true;
+      }
+      if (i >= len || b !== units[off + i]) return false;
+    }
+    return n === len;
   }
 
   /**

@@ -102,6 +102,12 @@ interface LineSource {
   /** Writes the trimmed field as UTF-16 code units into unitBuf, returns their count. */
   units(k: number): number;
   unitBuf: Uint16Array;
+  /** An upper bound of units(k). */
+  maxUnits(k: number): number;
+  /** Writes the units at out[off] (room for maxUnits(k)), returns their count. */
+  unitsTo(k: number, out: Uint16Array, off: number): number;
+  /** The field reads as units [off, off + len) of `units`. */
+  unitsEqual(k: number, units: Uint16Array, off: number, len: number): boolean;
 }
 
 /** A plain FecLine as a LineSource: its strings interned on the way. */
@@ -166,12 +172,26 @@ class PlainLine implements LineSource {
   }
 
   units(k: number): number {
-    const str = this.text(k);
-    const n = str.length;
+    const n = this.text(k).length;
     if (n > this.unitBuf.length) this.unitBuf = new Uint16Array(Math.max(2 * this.unitBuf.length, n));
-    const out = this.unitBuf;
-    for (let i = 0; i < n; i++) out[i] = str.charCodeAt(i);
-    return n;
+    return this.unitsTo(k, this.unitBuf, 0);
+  }
+
+  maxUnits(k: number): number {
+    return this.text(k).length;
+  }
+
+  unitsTo(k: number, out: Uint16Array, off: number): number {
+    const str = this.text(k);
+    for (let i = 0; i < str.length; i++) out[off + i] = str.charCodeAt(i);
+    return str.length;
+  }
+
+  unitsEqual(k: number, units: Uint16Array, off: number, len: number): boolean {
+    const str = this.text(k);
+    if (str.length !== len) return false;
+    for (let i = 0; i < len; i++) if (str.charCodeAt(i) !== units[off + i]) return false;
+    return true;
   }
 }
 
@@ -217,6 +237,17 @@ class Units {
 class Arena {
   buf = new Uint16Array(256);
   used = 0;
+
+  /** Room for `n` more units after `used`; returns that offset (the caller then moves `used`). */
+  reserve(n: number): number {
+    const off = this.used;
+    if (off + n > this.buf.length) {
+      const bigger = new Uint16Array(Math.max(2 * this.buf.length, off + n));
+      bigger.set(this.buf.subarray(0, off));
+      this.buf = bigger;
+    }
+    return off;
+  }
 
   /** Appends `n` units of `src`; returns their offset. */
   append(src: Uint16Array, n: number): number {
@@ -307,6 +338,21 @@ class Piece {
   setLabel(src: Uint16Array, n: number): void {
     this.labelOff = this.arena.append(src, n);
     this.labelLen = n;
+  }
+
+  /** The label: field k of the line, decoded straight into the arena. */
+  setLabelFrom(line: LineSource, k: number): void {
+    const arena = this.arena;
+    const off = arena.reserve(line.maxUnits(k));
+    const n = line.unitsTo(k, arena.buf, off);
+    arena.used = off + n;
+    this.labelOff = off;
+    this.labelLen = n;
+  }
+
+  /** The line's field k reads as this piece's reference. */
+  refIs(line: LineSource, k: number): boolean {
+    return line.unitsEqual(k, this.arena.buf, this.refOff, this.refLen);
   }
 
   refEquals(src: Uint16Array, n: number): boolean {
@@ -406,7 +452,8 @@ class Entry {
   readonly pieces: Piece[] = [];
   pieceCount = 0;
   private pieceIndex: Map<string, number> | null = null;
-  private lastPiece: Piece | null = null;
+  /** The piece found or opened last. */
+  lastPiece: Piece | null = null;
 
   reset(h1: number, h2: number, journal: number, num: Uint16Array, numLen: number, date: number): void {
     this.h1 = h1;
@@ -1321,9 +1368,12 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       }
       lastRunId = src.runId;
     }
-    const refLen = src.units(F_PIECE_REF);
+    // Most lines belong to the piece of the line before: compared without decoding.
+    let piece = entry.lastPiece;
+    if (piece === null || !piece.refIs(src, F_PIECE_REF)) piece = null;
+    const refLen = piece === null ? src.units(F_PIECE_REF) : 0;
     const ref = src.unitBuf;
-    let piece = entry.find(ref, refLen);
+    if (piece === null) piece = entry.find(ref, refLen);
     if (piece === null) {
       piece = entry.open(ref, refLen, src.line);
       const j = journal(entry.journal);
@@ -1344,10 +1394,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       if ((flags & A_CAPEX) !== 0) piece.addCapex(accCat[account]!, amount);
       else piece.addPurchase(accCat[account]!, amount);
       entry.hasPurchase = true;
-      if (piece.labelLen === 0) {
-        const n = src.units(F_ECRITURE_LIB);
-        piece.setLabel(src.unitBuf, n);
-      }
+      if (piece.labelLen === 0) piece.setLabelFrom(src, F_ECRITURE_LIB);
       if (src.line < piece.firstLine) piece.firstLine = src.line;
       return;
     }
@@ -1363,10 +1410,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       }
       piece.addSupplier(accountSupplier(account), compteLib, account, -amount);
     }
-    if (piece.labelLen === 0) {
-      const n = src.units(F_ECRITURE_LIB);
-      piece.setLabel(src.unitBuf, n);
-    }
+    if (piece.labelLen === 0) piece.setLabelFrom(src, F_ECRITURE_LIB);
   }
 
   function result(): PurchasesResult {

@@ -523,6 +523,9 @@ interface GroupAcc {
   reason: UnattributedGroup['reason'];
 }
 
+/** Multiplier of the supplier in a (supplier, category) key: categories are fewer than 2^21. */
+const CAT_KEY = 2 ** 21;
+
 function categoryHash(sup1: number, cat: number): number {
   let h = Math.imul(sup1, 0x9e3779b1) + cat;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
@@ -552,9 +555,11 @@ class Totals {
   readonly accounts = new Map<number, Set<number>>();
   readonly currencies = new Map<number, Set<number>>();
   readonly labels = new Map<number, string[]>();
-  /** (supplier, category) → amount: open addressing, keys as pairs (supplier + 1, category). */
-  private catKeys = new Int32Array(2 * 256);
-  private catValues = new Float64Array(256);
+  /**
+   * (supplier, category) → amount: open addressing over (key, amount) pairs in one array (a probe
+   * reads one cache line), key = (supplier + 1) × 2^21 + category, 0 for a free slot.
+   */
+  private cats = new Float64Array(2 * 256);
   private catCount = 0;
   groups = new Map<string, GroupAcc>();
   purchaseEntries = 0;
@@ -631,49 +636,48 @@ class Totals {
 
   addToCategory(sup: number, cat: number, amount: number): void {
     this.flags[sup]! |= S_CATEGORY;
-    const keys = this.catKeys;
-    const mask = this.catValues.length - 1;
+    const cats = this.cats;
+    const mask = (cats.length >> 1) - 1;
+    const key = (sup + 1) * CAT_KEY + cat;
     let i = categoryHash(sup + 1, cat) & mask;
     for (;;) {
-      const k = keys[2 * i]!;
+      const k = cats[2 * i]!;
       if (k === 0) break;
-      if (k === sup + 1 && keys[2 * i + 1] === cat) {
-        this.catValues[i] = this.catValues[i]! + amount;
+      if (k === key) {
+        cats[2 * i + 1] = cats[2 * i + 1]! + amount;
         return;
       }
       i = (i + 1) & mask;
     }
-    keys[2 * i] = sup + 1;
-    keys[2 * i + 1] = cat;
-    this.catValues[i] = amount;
-    if (++this.catCount * 2 > this.catValues.length) this.rehashCategories();
+    cats[2 * i] = key;
+    cats[2 * i + 1] = amount;
+    if (++this.catCount * 4 > cats.length) this.rehashCategories();
   }
 
   private rehashCategories(): void {
-    const oldKeys = this.catKeys;
-    const oldValues = this.catValues;
-    const size = oldValues.length * 2;
-    this.catKeys = new Int32Array(2 * size);
-    this.catValues = new Float64Array(size);
-    const mask = size - 1;
-    for (let j = 0; j < oldValues.length; j++) {
-      const k = oldKeys[2 * j]!;
-      if (k === 0) continue;
-      const cat = oldKeys[2 * j + 1]!;
-      let i = categoryHash(k, cat) & mask;
-      while (this.catKeys[2 * i] !== 0) i = (i + 1) & mask;
-      this.catKeys[2 * i] = k;
-      this.catKeys[2 * i + 1] = cat;
-      this.catValues[i] = oldValues[j]!;
+    const old = this.cats;
+    const cats = new Float64Array(old.length * 2);
+    const mask = (cats.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const key = old[j]!;
+      if (key === 0) continue;
+      const cat = key % CAT_KEY;
+      let i = categoryHash((key - cat) / CAT_KEY, cat) & mask;
+      while (cats[2 * i] !== 0) i = (i + 1) & mask;
+      cats[2 * i] = key;
+      cats[2 * i + 1] = old[j + 1]!;
     }
+    this.cats = cats;
   }
 
   /** Calls fn(supplier, category, amount) for every pair recorded. */
   forEachCategory(fn: (sup: number, cat: number, amount: number) => void): void {
-    const keys = this.catKeys;
-    for (let i = 0; i < this.catValues.length; i++) {
-      const k = keys[2 * i]!;
-      if (k !== 0) fn(k - 1, keys[2 * i + 1]!, this.catValues[i]!);
+    const cats = this.cats;
+    for (let j = 0; j < cats.length; j += 2) {
+      const key = cats[j]!;
+      if (key === 0) continue;
+      const cat = key % CAT_KEY;
+      fn((key - cat) / CAT_KEY - 1, cat, cats[j + 1]!);
     }
   }
 
@@ -722,8 +726,7 @@ class Totals {
     for (const [sup, set] of other.accounts) this.accounts.set(sup, new Set(set));
     for (const [sup, set] of other.currencies) this.currencies.set(sup, new Set(set));
     for (const [sup, labels] of other.labels) this.labels.set(sup, labels.slice());
-    this.catKeys = other.catKeys.slice();
-    this.catValues = other.catValues.slice();
+    this.cats = other.cats.slice();
     this.catCount = other.catCount;
     for (const [key, g] of other.groups)
       this.groups.set(key, { ...g, byCategory: new Map(g.byCategory), samples: g.samples.slice() });

@@ -10,7 +10,7 @@
 // inflate the way it inflates wall-clock time; both are printed. BENCH_FEC_WALL=1 judges on wall time.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,12 +24,15 @@ const TARGET_RSS_MB = 100;
 const JUDGED = 'ours-full';
 /** The same simple aggregation on three parsers: their results must agree. */
 const CONTENDERS = ['ours', 'udsv', 'papaparse'] as const;
-const ALL = [JUDGED, ...CONTENDERS] as const;
+/** Informational: the file streamed and nothing else, the floor of peak RSS with 1 MiB chunks. */
+const FLOOR = 'stream';
+const ALL = [JUDGED, ...CONTENDERS, FLOOR] as const;
 const LABELS: Record<(typeof ALL)[number], string> = {
   'ours-full': "ours, lecture + règle d'attribution complète (jugé)",
   ours: 'ours, lecture + agrégation simple',
   udsv: 'udsv, même agrégation simple',
   papaparse: 'papaparse, même agrégation simple',
+  stream: 'flux seul, sans lecture (plancher de RSS)',
 };
 
 interface Outcome {
@@ -78,6 +81,7 @@ export const benchmark: Benchmark = {
         logLevel: 'error',
       });
 
+      const loadBefore = loadavg()[0]!;
       const wall = process.env.BENCH_FEC_WALL === '1';
       const time = (o: Outcome): number => (wall ? o.ms : o.cpuMs);
       const best = new Map<string, Outcome>();
@@ -111,8 +115,10 @@ export const benchmark: Benchmark = {
       );
       for (const name of ALL) {
         const o = best.get(name)!;
+        const figures =
+          name === FLOOR ? ['', ''] : [String(o.suppliers), (o.attributedCents / 100).toFixed(2)];
         console.log(
-          `${LABELS[name].padEnd(width)} | ${cpuMbps(o).toFixed(0).padStart(10)} | ${wallMbps(o).toFixed(0).padStart(11)} | ${(o.maxRssKb / 1024).toFixed(0).padStart(13)} | ${String(o.suppliers).padStart(9)} | ${(o.attributedCents / 100).toFixed(2).padStart(14)}`,
+          `${LABELS[name].padEnd(width)} | ${cpuMbps(o).toFixed(0).padStart(10)} | ${wallMbps(o).toFixed(0).padStart(11)} | ${(o.maxRssKb / 1024).toFixed(0).padStart(13)} | ${figures[0]!.padStart(9)} | ${figures[1]!.padStart(14)}`,
         );
       }
       const agree = CONTENDERS.every((n) => {
@@ -134,6 +140,9 @@ export const benchmark: Benchmark = {
       );
       console.log(
         '(MB = 10^6 bytes; each figure is the best of the runs, RSS the highest; udsv and papaparse include TextDecoder)',
+      );
+      console.log(
+        `load average (1 min): ${loadBefore.toFixed(2)} before the runs, ${loadavg()[0]!.toFixed(2)} after`,
       );
       return agree && mbps(full) >= TARGET_MBPS && ratio >= TARGET_VS_UDSV && rssMb <= TARGET_RSS_MB;
     } finally {

@@ -205,15 +205,20 @@ export const wordsSql = (unitsFiltered: boolean) => {
 };
 
 // Room for the hash joins and aggregates of a whole file (PostgreSQL's default is 4 MB); no JIT:
-// compiling these plans costs more than it saves (0.5 s measured on 100,000 rows). The staging
-// tables are not analysed: the planner sizes a never-analysed table from its pages.
+// compiling these plans costs more than it saves (0.5 s measured on 100,000 rows).
 const writeSettings = `set local work_mem = '256MB'; set local jit = off`;
 
-/** Keeps the last row of each key (COPY appends in file order to the emptied table). */
-const dedupeSql = (table: string, key: string) => `
+/**
+ * Keeps the last row of each key (COPY appends in file order to the emptied table), then gives
+ * the planner the sizes of the join keys: guessed from the pages, a million staged rows were
+ * taken for 50,000 and joined to the legal units by sorting both (0.6 s more per slice measured
+ * on 1,000,000 rows than the hash join chosen with statistics).
+ */
+const dedupeSql = (table: string, key: string, analyse: string) => `
   delete from ${table} t using (
     select ${key}, max(ctid) as last from ${table} group by ${key} having count(*) > 1
-  ) d where t.${key} = d.${key} and t.ctid <> d.last`;
+  ) d where t.${key} = d.${key} and t.ctid <> d.last;
+  analyze ${table} (${analyse})`;
 
 async function secondaryIndexes(db: Db): Promise<{ name: string; def: string }[]> {
   return (
@@ -456,7 +461,12 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     await inflight;
     // Deduplicated while the other files are read (the database is idle then on PostgreSQL).
     const estDedupe = db.exec(
-      ['begin', writeSettings, dedupeSql('establishments_staging', 'siret'), 'commit'].join(';\n'),
+      [
+        'begin',
+        writeSettings,
+        dedupeSql('establishments_staging', 'siret', 'siret, siren, naf_label'),
+        'commit',
+      ].join(';\n'),
     );
     estDedupe.catch(() => undefined);
     phaseDone('establishments');
@@ -514,8 +524,8 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       [
         'begin',
         writeSettings,
-        dedupeSql('legal_units_staging', 'siren'),
-        dedupeSql('establishment_geo_staging', 'siret'),
+        dedupeSql('legal_units_staging', 'siren', 'siren'),
+        dedupeSql('establishment_geo_staging', 'siret', 'siret'),
         'commit',
       ].join(';\n'),
     );

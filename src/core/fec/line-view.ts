@@ -37,6 +37,9 @@ const FIELD_COLUMN: readonly number[] = [
   Col.idevise,
 ];
 
+/** Distinct texts kept as symbols before they are forgotten (bounds memory on odd files). */
+const SYMBOL_LIMIT = 1 << 17;
+
 // Per field, direct-mapped slots holding the bytes (or, up to 8 bytes, two integers) and the string.
 const CACHE_SLOTS = 1024;
 const CACHE_SLOT_BYTES = 64;
@@ -60,6 +63,8 @@ export class FecLineView implements FecLine {
    * the reader): two lines with the same runId belong to the same (JournalCode, EcritureNum).
    */
   runId = 0;
+  /** Changes when symbols are forgotten (their ids then mean other texts). */
+  symbolEpoch = 0;
   /** UTF-16 code units written by `units`. */
   unitBuf = new Uint16Array(256);
 
@@ -423,6 +428,24 @@ export class FecLineView implements FecLine {
     this.symTable = table;
   }
 
+  /**
+   * Past SYMBOL_LIMIT distinct texts (a file whose supplier names differ on every line), symbols
+   * start again from scratch: memory stays bounded; `symbolEpoch` tells consumers that ids changed.
+   */
+  private forgetSymbols(): void {
+    this.symbolIds.clear();
+    this.symbolIds.set('', 0);
+    this.symbolTexts.length = 1;
+    this.symTable.fill(0);
+    this.symCount = 0;
+    this.symPoolLen = 0;
+    this.symLast.fill(-1);
+    this.shTable.fill(0);
+    this.shCount = 0;
+    this.shLast.fill(-1);
+    this.symbolEpoch++;
+  }
+
   /** The text of a symbol. */
   symbolText(id: number): string {
     return this.symbolTexts[id]!;
@@ -436,6 +459,7 @@ export class FecLineView implements FecLine {
   private intern(str: string): number {
     let id = this.symbolIds.get(str);
     if (id === undefined) {
+      if (this.symbolTexts.length >= SYMBOL_LIMIT) this.forgetSymbols();
       id = this.symbolTexts.length;
       this.symbolTexts.push(str);
       this.symbolIds.set(str, id);

@@ -99,6 +99,8 @@ interface LineSource {
   runId: number;
   symbol(k: number): number;
   symbolText(id: number): string;
+  /** Changes when the source forgets its symbols (ids then mean other texts). */
+  symbolEpoch: number;
   /** Writes the trimmed field as UTF-16 code units into unitBuf, returns their count. */
   units(k: number): number;
   unitBuf: Uint16Array;
@@ -110,6 +112,8 @@ interface LineSource {
   unitsEqual(k: number, units: Uint16Array, off: number, len: number): boolean;
 }
 
+const PLAIN_SYMBOL_LIMIT = 1 << 17;
+
 /** A plain FecLine as a LineSource: its strings interned on the way. */
 class PlainLine implements LineSource {
   line = 0;
@@ -117,6 +121,7 @@ class PlainLine implements LineSource {
   creditCents = 0;
   dateNum = 0;
   runId = 0;
+  symbolEpoch = 0;
   unitBuf = new Uint16Array(256);
   private l: FecLine | null = null;
   private readonly ids = new Map<string, number>([['', 0]]);
@@ -160,6 +165,12 @@ class PlainLine implements LineSource {
     const str = this.text(k);
     let id = this.ids.get(str);
     if (id === undefined) {
+      if (this.texts.length >= PLAIN_SYMBOL_LIMIT) {
+        this.ids.clear();
+        this.ids.set('', 0);
+        this.texts.length = 1;
+        this.symbolEpoch++;
+      }
       id = this.texts.length;
       this.texts.push(str);
       this.ids.set(str, id);
@@ -304,7 +315,7 @@ class Piece {
   capexCount = 0;
   /** One slot per supplier, in order of first appearance: name and account symbols of its first line. */
   readonly supIds: number[] = [];
-  readonly supNames: number[] = [];
+  readonly supNames: string[] = [];
   readonly supAccounts: number[] = [];
   /** Credit − Debit. */
   readonly supNets: number[] = [];
@@ -402,7 +413,7 @@ class Piece {
     this.capexCount = n + 1;
   }
 
-  addSupplier(sup: number, name: number, account: number, net: number): void {
+  addSupplier(sup: number, name: string, account: number, net: number): void {
     const n = this.supCount;
     let i = -1;
     if (this.supIndex !== null) i = this.supIndex.get(sup) ?? -1;
@@ -548,8 +559,8 @@ class Totals {
   flags = new Uint8Array(0);
   amount = new Float64Array(0);
   entries = new Int32Array(0);
-  /** Symbol of the first non-empty name. */
-  name = new Int32Array(0);
+  /** The first non-empty name (CompAuxLib or CompteLib), by supplier number. */
+  name: string[] = [];
   /** Symbol of the first general account (-1: none); the others, when any, in `accounts`. */
   account = new Int32Array(0);
   readonly accounts = new Map<number, Set<number>>();
@@ -565,14 +576,14 @@ class Totals {
   purchaseEntries = 0;
 
   /** Makes `sup` present (in order of first appearance); a first non-empty name sticks. */
-  supplier(sup: number, name: number): void {
+  supplier(sup: number, name: string): void {
     if (sup >= this.flags.length) this.grow(sup);
     const f = this.flags[sup]!;
     if (f === 0) {
       this.flags[sup] = S_PRESENT;
       this.order.push(sup);
       this.name[sup] = name;
-    } else if (this.name[sup] === 0) this.name[sup] = name;
+    } else if (this.name[sup] === '' && name !== '') this.name[sup] = name;
   }
 
   private grow(sup: number): void {
@@ -586,9 +597,7 @@ class Totals {
     const entries = new Int32Array(size);
     entries.set(this.entries);
     this.entries = entries;
-    const name = new Int32Array(size);
-    name.set(this.name);
-    this.name = name;
+    while (this.name.length < size) this.name.push('');
     const account = new Int32Array(size).fill(-1);
     account.set(this.account);
     this.account = account;
@@ -958,6 +967,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   let fromSource: Int32Array<ArrayBuffer> = new Int32Array(1024);
   const sourceMaps = new Map<LineSource, Int32Array<ArrayBuffer>>();
   let plain: PlainLine | null = null;
+  let sourceEpoch = 0;
 
   const categoryCodes: string[] = [];
   const categoryIndex = new Map<string, number>();
@@ -965,7 +975,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const supKeys: string[] = [];
   const supSources: SupplierSource[] = [];
   const supAux: (string | null)[] = [];
-  const perSupplier = new Map<number, boolean>();
+  // Per account symbol, per CompteLib: names a supplier (isPerSupplierAccount).
+  const perSupplier = new Map<number, Map<string, boolean>>();
+  let perSupplierCount = 0;
   const groupKeys = new Map<string, string>();
   // Scratch of the attribution (one entry at a time).
   const merged = new Piece(new Arena());
@@ -992,12 +1004,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (source !== null) sourceMaps.set(source, fromSource);
     source = src;
     fromSource = sourceMaps.get(src) ?? new Int32Array(1024);
+    sourceEpoch = src.symbolEpoch;
     lastRunId = -1;
   }
 
   /** Our symbol for the source's symbol `id`. */
   function local(src: LineSource, id: number): number {
     if (id === 0) return 0;
+    if (src.symbolEpoch !== sourceEpoch) {
+      // The source forgot its symbols: its ids now mean other texts.
+      fromSource.fill(0);
+      sourceEpoch = src.symbolEpoch;
+    }
     if (id >= fromSource.length) fromSource = grown(fromSource, id);
     const v = fromSource[id]!;
     if (v !== 0) return v;
@@ -1048,13 +1066,20 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     return accSup[account]! - 1;
   }
 
-  function isPerSupplier(account: number, label: number): boolean {
-    const key = account * 0x4000000 + label;
-    let v = perSupplier.get(key);
+  function isPerSupplier(account: number, label: string): boolean {
+    let byLabel = perSupplier.get(account);
+    if (byLabel === undefined) {
+      byLabel = new Map();
+      perSupplier.set(account, byLabel);
+    }
+    let v = byLabel.get(label);
     if (v === undefined) {
-      v = isPerSupplierAccount(texts[account]!, texts[label]!);
-      if (perSupplier.size >= CACHE_LIMIT) perSupplier.clear();
-      perSupplier.set(key, v);
+      v = isPerSupplierAccount(texts[account]!, label);
+      if (++perSupplierCount > CACHE_LIMIT) {
+        perSupplier.clear();
+        perSupplierCount = 0;
+      }
+      byLabel.set(label, v);
     }
     return v;
   }
@@ -1404,9 +1429,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if ((flags & A_404) !== 0) piece.has404 = true;
     const aux = local(src, src.symbol(F_COMP_AUX_NUM));
     if (aux !== 0) {
-      piece.addSupplier(auxSupplier(aux), local(src, src.symbol(F_COMP_AUX_LIB)), account, -amount);
+      piece.addSupplier(auxSupplier(aux), src.symbolText(src.symbol(F_COMP_AUX_LIB)), account, -amount);
     } else {
-      const compteLib = local(src, src.symbol(F_COMPTE_LIB));
+      const compteLib = src.symbolText(src.symbol(F_COMPTE_LIB));
       if (!isPerSupplier(account, compteLib)) {
         piece.collectiveWithoutAux = true;
         return;
@@ -1535,7 +1560,7 @@ function toResult(
     suppliers.push({
       key: names.key(sup),
       keySource: names.source(sup),
-      name: names.text(all.name[sup]!),
+      name: all.name[sup]!,
       auxiliaryAccount: names.aux(sup),
       generalAccounts:
         more !== undefined ? [...more].map(names.text).sort() : first === -1 ? [] : [names.text(first)],

@@ -35,11 +35,9 @@ const rowArb = fc.record({
   currency: fc.constantFrom('', '', 'EUR', 'usd'),
 });
 
-function fecBytes(
-  rows: fc.RecordValue<typeof rowArb>[],
-  encoding: FecEncoding,
-  separator: string,
-): Uint8Array {
+type Row = typeof rowArb extends fc.Arbitrary<infer T> ? T : never;
+
+function fecBytes(rows: Row[], encoding: FecEncoding, separator: string): Uint8Array {
   const amount = (c: number): string => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
   const lines = rows.map((r) => {
     const date = `202401${String(r.day).padStart(2, '0')}`;

@@ -3,6 +3,17 @@
 // (account, amounts) and the rest of a few lines, so decoding all 16 fields up front was the
 // reader's main cost. Decoding goes through small per-column caches: the same journal, account or
 // supplier comes back on most lines, so a field usually costs a byte comparison, not a new string.
+//
+// Beyond the FecLine strings, a consumer that reads every line (core/purchases) can ask for:
+// - `symbol(F_…)`: an integer per distinct trimmed text (0 for ''), from an open-addressing table
+//   over the bytes (1 to 8 bytes compared as two integers); the string is decoded the first time
+//   only, `symbolText(id)` gives it back. Ids are canonical per string (bytes that decode alike,
+//   and the same text before and after an encoding change, share one). Past SYMBOL_LIMIT distinct
+//   texts they are forgotten and `symbolEpoch` changes.
+// - `units(F_…)`, `unitsTo`, `unitsEqual`: the field as UTF-16 code units (what the string would
+//   hold), written into a buffer or compared in place, for text that differs on every entry.
+// - `dateNum`, `runId` (consecutive lines with the same JournalCode and EcritureNum bytes).
+// None of them allocates once the tables are warm.
 import type { FecLine } from './types.ts';
 import { ISO_8859_15_TABLE, decodeSingleByte, decodeUtf8 } from './encoding.ts';
 import { Col } from './columns.ts';

@@ -305,6 +305,13 @@ interface Place {
   copy: string;
 }
 
+/**
+ * Lets the event loop run between two batches of rows: the COPY in flight is sent to the database
+ * by socket callbacks, which otherwise wait for the next read of the file (1 MB, a few thousand
+ * rows mapped meanwhile), so the reader then waited for the database.
+ */
+const letCopyRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** COPY text null. */
 const N = '\\N';
 const copySpecial = /[\\\t\n\r]/;
@@ -456,6 +463,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         out.add(line);
       }
       progress('establishments', summary.read, etab);
+      await letCopyRun();
     }
     await copy('establishments_staging', stagingColumns, out);
     await inflight;
@@ -485,6 +493,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         }
         rows += batch.length;
         progress('legal-units', rows, luSource);
+        await letCopyRun();
       }
       await copy('legal_units_staging', legalUnitColumns, out);
     }
@@ -509,6 +518,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         }
         rows += batch.length;
         progress('geo', rows, geoSource);
+        await letCopyRun();
       }
       await copy('establishment_geo_staging', geoColumnNames, out);
     }

@@ -5,6 +5,10 @@
 // statements, not a round trip per batch. Idempotent: a re-import updates every row it reads,
 // closed ones included (active = false). Memory stays bounded: only the kept SIRENs (numbers)
 // are held, to filter the legal-unit and geolocation files.
+// Where the time goes (npm run bench -- sirene, 1,000,000 rows on PostgreSQL): reading is
+// JavaScript-bound (the database takes each COPY while the next rows are mapped); after it, two
+// connections share the work, longest first: the insert in two slices, then the index builds
+// (about 29 s of CPU on a million rows, the GIN of words by cell alone 10 s) and the words.
 import type { Db } from '../connection.ts';
 import { departmentOfCommuneCode } from '../../core/geo/index.ts';
 import { geoIndex } from './geo.ts';

@@ -305,21 +305,19 @@ class Piece {
   labelOff = 0;
   labelLen = 0;
   firstLine = 0;
-  /** Categories (indices) of the purchase lines in order of first appearance, and Σ(Debit − Credit). */
-  readonly cats: number[] = [];
-  readonly amounts: number[] = [];
+  /**
+   * The piece's numbers in one array (one object, off the garbage-collected heap), in seven regions
+   * of `cap` slots: purchase categories (indices, in order of first appearance) and their
+   * Σ(Debit − Credit); the same for capital expenditure (class 2, when in the set); then per
+   * supplier, in order of first appearance: supplier number, account symbol, Credit − Debit.
+   */
+  d = new Float64Array(7 * 4);
+  cap = 4;
   catCount = 0;
-  /** The same for capital expenditure lines (class 2, when in the set). */
-  readonly capexCats: number[] = [];
-  readonly capexAmounts: number[] = [];
   capexCount = 0;
-  /** One slot per supplier, in order of first appearance: name and account symbols of its first line. */
-  readonly supIds: number[] = [];
-  readonly supNames: string[] = [];
-  readonly supAccounts: number[] = [];
-  /** Credit − Debit. */
-  readonly supNets: number[] = [];
   supCount = 0;
+  /** Per supplier: the name (CompAuxLib or CompteLib) of its first line. */
+  readonly supNames: string[] = [];
   private supIndex: Map<number, number> | null = null;
   has404 = false;
   collectiveWithoutAux = false;
@@ -385,60 +383,98 @@ class Piece {
     this.setLabel(p.labelOff === 0 ? b : b.subarray(p.labelOff), p.labelLen);
   }
 
+  cat(i: number): number {
+    return this.d[i]!;
+  }
+  amount(i: number): number {
+    return this.d[this.cap + i]!;
+  }
+  capexCat(i: number): number {
+    return this.d[2 * this.cap + i]!;
+  }
+  capexAmount(i: number): number {
+    return this.d[3 * this.cap + i]!;
+  }
+  sup(i: number): number {
+    return this.d[4 * this.cap + i]!;
+  }
+  account(i: number): number {
+    return this.d[5 * this.cap + i]!;
+  }
+  net(i: number): number {
+    return this.d[6 * this.cap + i]!;
+  }
+
+  /** Room for one more of each: doubles every region. */
+  private grow(): void {
+    const cap = this.cap;
+    const d = new Float64Array(14 * cap);
+    for (let r = 0; r < 7; r++) d.set(this.d.subarray(r * cap, (r + 1) * cap), r * 2 * cap);
+    this.d = d;
+    this.cap = 2 * cap;
+  }
+
   addPurchase(cat: number, amount: number): void {
-    const cats = this.cats;
+    const d = this.d;
     const n = this.catCount;
+    const cap = this.cap;
     for (let i = 0; i < n; i++) {
-      if (cats[i] === cat) {
-        this.amounts[i] = this.amounts[i]! + amount;
+      if (d[i] === cat) {
+        d[cap + i] = d[cap + i]! + amount;
         return;
       }
     }
-    cats[n] = cat;
-    this.amounts[n] = amount;
+    if (n === cap) this.grow();
+    this.d[n] = cat;
+    this.d[this.cap + n] = amount;
     this.catCount = n + 1;
   }
 
   addCapex(cat: number, amount: number): void {
-    const cats = this.capexCats;
+    const d = this.d;
     const n = this.capexCount;
+    const cap = this.cap;
     for (let i = 0; i < n; i++) {
-      if (cats[i] === cat) {
-        this.capexAmounts[i] = this.capexAmounts[i]! + amount;
+      if (d[2 * cap + i] === cat) {
+        d[3 * cap + i] = d[3 * cap + i]! + amount;
         return;
       }
     }
-    cats[n] = cat;
-    this.capexAmounts[n] = amount;
+    if (n === cap) this.grow();
+    this.d[2 * this.cap + n] = cat;
+    this.d[3 * this.cap + n] = amount;
     this.capexCount = n + 1;
   }
 
   addSupplier(sup: number, name: string, account: number, net: number): void {
     const n = this.supCount;
+    const d = this.d;
+    const base = 4 * this.cap;
     let i = -1;
     if (this.supIndex !== null) i = this.supIndex.get(sup) ?? -1;
     else {
-      const ids = this.supIds;
       for (let k = 0; k < n; k++) {
-        if (ids[k] === sup) {
+        if (d[base + k] === sup) {
           i = k;
           break;
         }
       }
     }
     if (i >= 0) {
-      this.supNets[i] = this.supNets[i]! + net;
+      d[6 * this.cap + i] = d[6 * this.cap + i]! + net;
       return;
     }
-    this.supIds[n] = sup;
+    if (n === this.cap) this.grow();
+    const cap = this.cap;
+    this.d[4 * cap + n] = sup;
+    this.d[5 * cap + n] = account;
+    this.d[6 * cap + n] = net;
     this.supNames[n] = name;
-    this.supAccounts[n] = account;
-    this.supNets[n] = net;
     this.supCount = n + 1;
     if (this.supIndex !== null) this.supIndex.set(sup, n);
     else if (n + 1 > LINEAR_LOOKUP) {
       this.supIndex = new Map();
-      for (let k = 0; k <= n; k++) this.supIndex.set(this.supIds[k]!, k);
+      for (let k = 0; k <= n; k++) this.supIndex.set(this.sup(k), k);
     }
   }
 
@@ -1166,11 +1202,10 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     m.arena.used = 0;
     for (let u = from; u < from + count; u++) {
       const p = pieces[u]!;
-      for (let i = 0; i < p.catCount; i++) m.addPurchase(p.cats[i]!, p.amounts[i]!);
+      for (let i = 0; i < p.catCount; i++) m.addPurchase(p.cat(i), p.amount(i));
       if (p.has404) m.has404 = true;
       if (p.collectiveWithoutAux) m.collectiveWithoutAux = true;
-      for (let i = 0; i < p.supCount; i++)
-        m.addSupplier(p.supIds[i]!, p.supNames[i]!, p.supAccounts[i]!, p.supNets[i]!);
+      for (let i = 0; i < p.supCount; i++) m.addSupplier(p.sup(i), p.supNames[i]!, p.account(i), p.net(i));
       if (p.firstLine < m.firstLine && p.catCount + p.capexCount > 0) {
         m.firstLine = p.firstLine;
         m.copyText(p);
@@ -1180,7 +1215,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (m.has404) {
       for (let u = from; u < from + count; u++) {
         const p = pieces[u]!;
-        for (let i = 0; i < p.capexCount; i++) m.addPurchase(p.capexCats[i]!, p.capexAmounts[i]!);
+        for (let i = 0; i < p.capexCount; i++) m.addPurchase(p.capexCat(i), p.capexAmount(i));
       }
     }
     attributeTotals(totals, m, journalCode, date);
@@ -1189,12 +1224,13 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   /** The attribution proper, on a unit's purchases (capex already folded in) and supplier lines. */
   function attributeTotals(totals: Totals, p: Piece, journalCode: number, date: number): void {
     const n = p.catCount;
-    const cats = p.cats;
-    const amounts = p.amounts;
+    // The piece's regions (see Piece.d): categories at 0, amounts at cap, suppliers at 4 cap...
+    const d = p.d;
+    const cap = p.cap;
     let ht = 0;
     let nonZero = false;
     for (let i = 0; i < n; i++) {
-      const v = amounts[i]!;
+      const v = d[cap + i]!;
       ht += v;
       if (v !== 0) nonZero = true;
     }
@@ -1212,8 +1248,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       g.amount += ht;
       g.entryCount++;
       for (let i = 0; i < n; i++) {
-        const cat = cats[i]!;
-        g.byCategory.set(cat, (g.byCategory.get(cat) ?? 0) + amounts[i]!);
+        const cat = d[i]!;
+        g.byCategory.set(cat, (g.byCategory.get(cat) ?? 0) + d[cap + i]!);
       }
       if (g.samples.length < MAX_UNATTRIBUTED_SAMPLES) {
         g.samples.push({
@@ -1227,26 +1263,26 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       }
       return;
     }
-    const nets = p.supNets;
+    const nets = 6 * cap;
     if (m > 1) {
       const dir = ht < 0 ? -1 : 1;
       weights.length = m;
       let allZero = true;
       for (let i = 0; i < m; i++) {
-        const w = Math.max(0, nets[i]! * dir);
+        const w = Math.max(0, d[nets + i]! * dir);
         weights[i] = w;
         if (w !== 0) allZero = false;
       }
-      if (allZero) for (let i = 0; i < m; i++) weights[i] = Math.abs(nets[i]!);
+      if (allZero) for (let i = 0; i < m; i++) weights[i] = Math.abs(d[nets + i]!);
     }
     const currencies = p.currencies;
-    const sups = p.supIds;
+    const sups = 4 * cap;
     // The label becomes a string only for a supplier that has fewer than MAX_SAMPLE_LABELS.
     let label: string | null = p.labelLen === 0 ? '' : null;
     for (let i = 0; i < m; i++) {
-      const sup = sups[i]!;
+      const sup = d[sups + i]!;
       totals.supplier(sup, p.supNames[i]!);
-      totals.addAccount(sup, p.supAccounts[i]!);
+      totals.addAccount(sup, d[5 * cap + i]!);
       totals.entries[sup] = totals.entries[sup]! + 1;
       if (!totals.labelsFull(sup)) {
         label ??= p.label();
@@ -1256,18 +1292,18 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     }
     const amountBySup = totals.amount;
     for (let i = 0; i < n; i++) {
-      const amount = amounts[i]!;
+      const amount = d[cap + i]!;
       if (amount === 0) continue;
-      const cat = cats[i]!;
+      const cat = d[i]!;
       if (m === 1) {
-        const sup = sups[0]!;
+        const sup = d[sups]!;
         amountBySup[sup] = amountBySup[sup]! + amount;
         totals.addToCategory(sup, cat, amount);
         continue;
       }
       const parts = allocateCents(amount, weights);
       for (let k = 0; k < m; k++) {
-        const sup = sups[k]!;
+        const sup = d[sups + k]!;
         const part = parts[k] ?? 0;
         amountBySup[sup] = amountBySup[sup]! + part;
         totals.addToCategory(sup, cat, part);

@@ -1,7 +1,8 @@
 // One contender of the FEC benchmark, run in its own process so that its peak memory is its own:
 //   node fec-contender.mjs <ours|udsv|papaparse|ours-full|stream> <file>
 // Prints one JSON line: wall and CPU time (user + system, all threads: GC included), peak RSS and
-// the aggregation's result (to check they agree).
+// the aggregation's result (to check they agree). The file is read as the CLI reads it (fileChunks:
+// one reused 512 KiB buffer), except for papaparse, whose streaming API takes a Node stream.
 import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +10,7 @@ import Papa from 'papaparse';
 import { inferSchema, initParser } from 'udsv';
 import { createFecReader } from '../src/core/fec/index.ts';
 import { createPurchaseAggregator } from '../src/core/purchases/index.ts';
+import { fileChunks } from '../src/cli/ibal/file-chunks.ts';
 
 /**
  * Net spend per supplier, the attribution rule simplified: per entry (consecutive lines with the
@@ -68,7 +70,7 @@ async function ours(file: string, agg: SpendBySupplier): Promise<void> {
     onLine: (l) =>
       agg.add(l.journalCode, l.ecritureNum, l.compteNum, l.compAuxNum, l.debitCents, l.creditCents),
   });
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) reader.push(chunk as Buffer);
+  for await (const chunk of fileChunks(file)) reader.push(chunk);
   const summary = reader.finish();
   if (summary.encoding !== 'iso-8859-15' || summary.anomalyCount !== 0) {
     throw new Error(`unexpected reading: ${summary.encoding}, ${JSON.stringify(summary.anomalyCounts)}`);
@@ -85,7 +87,7 @@ async function oursFull(file: string): Promise<ReturnType<SpendBySupplier['resul
       aggregator.add(l);
     },
   });
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) reader.push(chunk as Buffer);
+  for await (const chunk of fileChunks(file)) reader.push(chunk);
   reader.finish();
   const r = aggregator.result();
   return {
@@ -102,8 +104,8 @@ async function udsv(file: string, agg: SpendBySupplier): Promise<void> {
   const onRow = (row: string[]): void => {
     agg.add(row[0]!, row[2]!, row[4]!, row[6]!, cents(row[11]!), cents(row[12]!));
   };
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
-    const text = decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of fileChunks(file)) {
+    const text = decoder.decode(chunk, { stream: true });
     parser ??= initParser(inferSchema(text, { col: '\t', row: '\r\n' }));
     parser.chunk<string[]>(text, parser.stringArrs, onRow);
   }
@@ -130,11 +132,10 @@ async function papaparse(file: string, agg: SpendBySupplier): Promise<void> {
   await pipeline(createReadStream(file, { highWaterMark: CHUNK }), decode, parse);
 }
 
-/** Not a parser: only streams the file, for the floor of peak RSS (Node's chunk buffers awaiting GC). */
+/** Not a parser: only reads the file as the others do, for the floor of peak RSS. */
 async function stream(file: string): Promise<void> {
   let bytes = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK }))
-    bytes += (chunk as Buffer).length;
+  for await (const chunk of fileChunks(file)) bytes += chunk.length;
   if (bytes === 0) throw new Error(`${file} is empty`);
 }
 

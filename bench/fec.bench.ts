@@ -24,7 +24,7 @@ const TARGET_RSS_MB = 100;
 const JUDGED = 'ours-full';
 /** The same simple aggregation on three parsers: their results must agree. */
 const CONTENDERS = ['ours', 'udsv', 'papaparse'] as const;
-/** Informational: the file streamed and nothing else, the floor of peak RSS with 1 MiB chunks. */
+/** Informational: the file read (fileChunks, as the CLI) and nothing else: the floor of peak RSS. */
 const FLOOR = 'stream';
 const ALL = [JUDGED, ...CONTENDERS, FLOOR] as const;
 const LABELS: Record<(typeof ALL)[number], string> = {
@@ -32,7 +32,7 @@ const LABELS: Record<(typeof ALL)[number], string> = {
   ours: 'ours, lecture + agrégation simple',
   udsv: 'udsv, même agrégation simple',
   papaparse: 'papaparse, même agrégation simple',
-  stream: 'flux seul, sans lecture (plancher de RSS)',
+  stream: 'lecture du fichier seule, sans analyse (plancher de RSS)',
 };
 
 interface Outcome {

@@ -1,13 +1,13 @@
 // `npm run cli -- check-corpus DIR`: reads every FEC of a folder with core/fec and prints what was
 // read (encoding, separator, lines, period, totals) and the anomalies per code. An opt-in check
 // against real files (../shared/corpus/fec), which stay outside the repository.
-import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFecChunks, type FecLine, type FecReadSummary } from '../../core/fec/index.ts';
 import { formatEuros } from '../../core/shared/index.ts';
 import { CliError, type Command } from '../command.ts';
+import { fileChunks } from '../ibal/file-chunks.ts';
 
 const FEC_FILE = /\.(txt|csv|tsv|fec)$/i;
 const NOT_FEC = /^(licen[cs]e|readme|notice)/i;
@@ -91,7 +91,7 @@ export const checkCorpusCommand: Command = {
       if (!(await stat(file)).isFile()) continue;
       files++;
       const coverage = new SupplierCoverage();
-      const summary = await readFecChunks(createReadStream(file), {
+      const summary = await readFecChunks(fileChunks(file), {
         fileName: name,
         onLine: (l) => coverage.add(l),
       });

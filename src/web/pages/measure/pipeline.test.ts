@@ -37,6 +37,22 @@ const establishment = (department: string, commune: string) => ({
   countryCode: null,
 });
 
+/** Two companies named TRANSPORTS LOIRE, in Bretagne and in the Val-d'Oise: the name cannot choose. */
+const homonyms: ResolvedSupplier = {
+  key: 'aux:TRANSL',
+  status: 'ambiguous',
+  method: 'name',
+  confidence: 0.3,
+  establishment: null,
+  zone: null,
+  department: null,
+  candidates: [
+    { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
+    { ...establishment('95', 'Persan'), siret: '98765432100027', name: 'TRANSPORTS LOIRE', score: 1 },
+  ],
+  note: '2 entreprises portent ce nom dans l’annuaire (Pacé (35), Persan (95)) : choisissez la bonne ou indiquez un code postal.',
+};
+
 function found(
   key: string,
   department: string,
@@ -132,20 +148,6 @@ describe('the measure page pipeline (purchases → locations → IBAL)', () => {
   });
 
   it('a name in a Breton directory is a proposal showing its commune; homonyms in two zones are choices, never guessed', () => {
-    const homonyms: ResolvedSupplier = {
-      key: 'aux:TRANSL',
-      status: 'ambiguous',
-      method: 'name',
-      confidence: 0.3,
-      establishment: null,
-      zone: null,
-      department: null,
-      candidates: [
-        { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
-        { ...establishment('95', 'Persan'), siret: '98765432100027', name: 'TRANSPORTS LOIRE', score: 1 },
-      ],
-      note: '2 entreprises portent ce nom dans l’annuaire (Pacé (35), Persan (95)) : choisissez la bonne ou indiquez un code postal.',
-    };
     const directory = new Map([
       ['aux:KERMET', { ...found('aux:KERMET', '29', 'Brest', 'bretagne'), confidence: 0.6 }],
       ['aux:TRANSL', homonyms],
@@ -173,20 +175,6 @@ describe('the measure page pipeline (purchases → locations → IBAL)', () => {
 
   it('a chosen namesake is remembered as that establishment: the next run names its SIRET and commune', () => {
     const storage = memory();
-    const homonyms: ResolvedSupplier = {
-      key: 'aux:TRANSL',
-      status: 'ambiguous',
-      method: 'name',
-      confidence: 0.3,
-      establishment: null,
-      zone: null,
-      department: null,
-      candidates: [
-        { ...establishment('35', 'Pacé'), name: 'TRANSPORTS LOIRE', score: 1 },
-        { ...establishment('95', 'Persan'), siret: '98765432100027', name: 'TRANSPORTS LOIRE', score: 1 },
-      ],
-      note: '2 entreprises portent ce nom.',
-    };
     const directory = new Map([['aux:TRANSL', homonyms]]);
     const first = computeMeasure(purchases, directory, new AnswersStore(storage), lookup);
     const transl = first.toLocate.find((t) => t.key === 'aux:TRANSL')!;

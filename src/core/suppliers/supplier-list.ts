@@ -452,6 +452,18 @@ export function parseCsv(text: string): string[][] {
 
 const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
+/**
+ * The cells of a supplier list: the first sheet of an XLSX workbook, or the rows of a CSV (both
+ * detected from the bytes). Throws when a workbook cannot be read.
+ */
+export async function supplierListRows(bytes: Uint8Array): Promise<Cell[][]> {
+  if (!isZip(bytes)) return parseCsv(decodeText(bytes));
+  // Loaded on demand: the XLSX reader (≈ 120 KB) stays out of bundles that never meet a workbook.
+  const { default: readXlsxFile } = await import('read-excel-file/universal');
+  const sheets = await readXlsxFile(bytes.slice().buffer);
+  return (sheets[0]?.data ?? []) as Cell[][];
+}
+
 /** Reads a supplier list, CSV or XLSX (detected from its bytes), in the browser or in Node. */
 export async function readSupplierList(
   bytes: Uint8Array,
@@ -460,10 +472,7 @@ export async function readSupplierList(
   if (isZip(bytes)) {
     let rows: Cell[][];
     try {
-      // Loaded on demand: the XLSX reader (≈ 120 KB) stays out of bundles that never meet a workbook.
-      const { default: readXlsxFile } = await import('read-excel-file/universal');
-      const sheets = await readXlsxFile(bytes.slice().buffer);
-      rows = (sheets[0]?.data ?? []) as Cell[][];
+      rows = await supplierListRows(bytes);
     } catch (e) {
       return err({
         code: 'unreadable',

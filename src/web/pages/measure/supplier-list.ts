@@ -1,11 +1,9 @@
 // A supplier list (CSV or XLSX: name, amount, and SIRET/postal code/country when known)
 // read by core/suppliers into the same PurchasesResult as a FEC. When its columns are not
 // recognised, the headers are sent back so the person can say which is which.
-import readXlsxFile from 'read-excel-file/universal';
 import {
-  decodeText,
-  parseCsv,
   readSupplierList,
+  supplierListRows,
   type MappingOverride,
   type SupplierListResult,
 } from '../../../core/suppliers/index.ts';
@@ -22,10 +20,7 @@ export class SupplierListError extends Error {
 
 async function headersOf(bytes: Uint8Array): Promise<string[]> {
   try {
-    const rows =
-      bytes[0] === 0x50 && bytes[1] === 0x4b
-        ? ((await readXlsxFile(bytes.slice().buffer))[0]?.data ?? [])
-        : parseCsv(decodeText(bytes.subarray(0, 64 * 1024)));
+    const rows = await supplierListRows(bytes);
     const header = rows.find((r) => r.some((c) => c !== null && String(c).trim() !== ''));
     return (header ?? []).map((c) => (c === null || c === undefined ? '' : String(c).trim()));
   } catch {

@@ -83,6 +83,42 @@ export function countryNamedIn(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * « S.A. » is a French form as much as a Spanish or Portuguese one, so on its own it proposes
+ * nothing. Beside it, words of the name that French company names do not use tell the language:
+ * Spanish articles and contractions, Portuguese ones. Both languages are spoken outside Europe
+ * too, hence a weak proposal (to confirm) that a directory match outranks.
+ */
+const SA_LANGUAGE_WORDS: readonly {
+  words: ReadonlySet<string>;
+  country: string;
+  language: string;
+  speaking: string;
+}[] = [
+  { words: new Set(['del', 'los', 'las']), country: 'ES', language: 'espagnol', speaking: 'hispanophone' },
+  { words: new Set(['dos', 'das', 'do']), country: 'PT', language: 'portugais', speaking: 'lusophone' },
+];
+const SA_LANGUAGE_CONFIDENCE = 0.45;
+
+function saLanguageHint(
+  name: string,
+  normalisedForms: readonly { label: string }[],
+): CountryHint | undefined {
+  if (!normalisedForms.some((f) => f.label === 'SA')) return undefined;
+  const tokens = foldName(name);
+  for (const { words, country, language, speaking } of SA_LANGUAGE_WORDS) {
+    const word = tokens.find((t) => words.has(t));
+    if (word === undefined) continue;
+    return {
+      countries: [country],
+      source: 'name',
+      confidence: SA_LANGUAGE_CONFIDENCE,
+      evidence: `Forme juridique « S.A. » et nom en ${language} (« ${word} ») : pays probable ${countryName(country)}, ou un autre pays ${speaking} — à confirmer.`,
+    };
+  }
+  return undefined;
+}
+
 /** Hints from the name's legal form and the invoice currencies, the strongest first. */
 export function countryHints(name: string, currencies: readonly string[] = []): CountryHint[] {
   const hints: CountryHint[] = [];
@@ -119,6 +155,10 @@ export function countryHints(name: string, currencies: readonly string[] = []): 
         ? `Le nom du fournisseur cite ${countryName(named)} (la forme juridique « ${form.label} » indiquerait plutôt ${countryName(form.countries[0] as string)}) : pays probable ${countryName(named)} — à confirmer.`
         : `Le nom du fournisseur cite ${countryName(named)} : pays probable à confirmer.`,
     });
+  }
+  if (hints.length === 0) {
+    const language = saLanguageHint(name, normalised.legalForms);
+    if (language) hints.push(language);
   }
   for (const code of currencies) {
     const c = currencyCountries[code.toUpperCase()];

@@ -83,6 +83,23 @@ describe('country hints', () => {
     expect(countryHints(name)[0]?.countries[0]).toBe(country);
   });
 
+  it('« S.A. » proposes a country only when the name is written in Spanish or Portuguese', () => {
+    expect(countryHints('Aceites del Sur S.A.')[0]).toMatchObject({
+      countries: ['ES'],
+      source: 'name',
+      confidence: 0.45,
+    });
+    expect(countryHints('Aceites del Sur S.A.')[0]?.evidence).toMatch(
+      /« S\.A\. ».*espagnol.*« del ».*Espagne/,
+    );
+    expect(countryHints('Cortiças dos Açores SA')[0]?.countries).toEqual(['PT']);
+    // A French SA, or a Spanish word without S.A., proposes nothing.
+    expect(countryHints('Conserverie Bretonne S.A.')).toEqual([]);
+    expect(countryHints('Crêperie del Mar')).toEqual([]);
+    // A country the name spells out still wins.
+    expect(countryHints('Aceites del Peru Chile Argentina S.A.')[0]?.countries[0]).toBe('AR');
+  });
+
   it('place names and surnames that are also countries are not read as countries', () => {
     for (const name of [
       'Boulangerie Saint Martin',

@@ -42,6 +42,22 @@ class SupplierCoverage {
   }
 }
 
+/**
+ * The reading check's line on purchases tied to a supplier line. The rest is said in euros too:
+ * when it is a net credit (reversed accruals, credit notes booked without a supplier line), the
+ * tied share exceeds 100 %, which reads as an error unless the reason is given beside it.
+ */
+export function describeSupplierCoverage(totalCents: number, tiedCents: number): string | undefined {
+  if (totalCents === 0) return undefined;
+  const share = ((tiedCents * 100) / totalCents).toFixed(1).replace('.', ',');
+  const rest = totalCents - tiedCents;
+  const restText =
+    rest < 0
+      ? `, et ${formatEuros(rest)} net sans ligne fournisseur (extournes ou avoirs passés sans fournisseur : d'où plus de 100 %)`
+      : `, et ${formatEuros(rest)} sans ligne fournisseur`;
+  return `achats 60–62 (hors 603) : ${formatEuros(totalCents)}, dont ${formatEuros(tiedCents)} (${share} %) dans une écriture avec une ligne fournisseur${restText} (contrôle de lecture, pas l'IBAL)`;
+}
+
 function describe(file: string, summary: FecReadSummary, coverage: SupplierCoverage): string {
   const sep = summary.separator === '\t' ? 'tabulation' : `« ${summary.separator} »`;
   const out = [
@@ -51,12 +67,8 @@ function describe(file: string, summary: FecReadSummary, coverage: SupplierCover
     `  période : ${summary.period ? `${summary.period.from} → ${summary.period.to}` : '—'}${summary.fileNameHint ? ` · nom du fichier : SIREN ${summary.fileNameHint.siren}, clôture ${summary.fileNameHint.closingDate}` : ''}`,
     `  total débit ${formatEuros(summary.totalDebitCents)} · total crédit ${formatEuros(summary.totalCreditCents)}`,
   ];
-  if (coverage.total !== 0) {
-    const share = ((coverage.tied * 100) / coverage.total).toFixed(1).replace('.', ',');
-    out.push(
-      `  achats 60–62 (hors 603) : ${formatEuros(coverage.total)}, dont ${share} % dans une écriture avec une ligne fournisseur (contrôle de lecture, pas l'IBAL)`,
-    );
-  }
+  const coverageLine = describeSupplierCoverage(coverage.total, coverage.tied);
+  if (coverageLine) out.push(`  ${coverageLine}`);
   const counts = Object.entries(summary.anomalyCounts).sort((a, b) => b[1] - a[1]);
   out.push(
     `  anomalies : ${summary.anomalyCount}${counts.length ? ` (${counts.map(([c, n]) => `${c} ${n}`).join(', ')})` : ''}`,

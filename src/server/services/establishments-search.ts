@@ -435,16 +435,16 @@ export async function searchEstablishments(
                     coalesce(m.section, m.department, m.headcount_band) as value, count(*)::int as n
                from m group by grouping sets ((m.section), (m.department), (m.headcount_band))) g
             where g.value is not null)`;
+    // `m` is read twice but not copied again (a second tuplestore of 1,000 rows, ~0.3 ms); the
+    // page is a top-N sort of `m` and its rows are put in order again by the same key (unique:
+    // siret last), where numbering them with a window sorted all of `m` in full (~0.3 ms more).
     const sql = `
       with ${candidates},
-      m as (select * from k limit ${param(f, cap)}),
-      page as (
-        select m.siret, m.rank, m.dist, row_number() over (order by ${order}) as ord
-          from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)}
-      )
+      m as not materialized (select * from k limit ${param(f, cap)}),
+      page as (select m.siret, m.rank, m.dist from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)})
       select (select count(*)::int from k) as total, ${facetSql} as facets,
-             (select coalesce(json_agg(x order by x.ord), '[]') from (
-                select ${establishmentColumns('e')}, p.rank, p.dist, p.ord from page p join establishments e on e.siret = p.siret
+             (select coalesce(json_agg(x order by ${order.replace(/\bm\./g, 'x.')}), '[]') from (
+                select ${establishmentColumns('e')}, p.rank, p.dist from page p join establishments e on e.siret = p.siret
               ) x) as page`;
     const r = await db.query<{ total: number; facets: unknown; page: unknown }>(sql, f.params);
     const row = r.rows[0]!;

@@ -211,7 +211,10 @@ function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): nu
   return 12742.0176 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** `textInRadius`: the radius is applied by the full-text-in-cells index, not by a geographic one. */
+/**
+ * `textInRadius`: the radius is applied by the full-text-in-cells index, not by a geographic one,
+ * and the caller filters on the distance it computes (once a row).
+ */
 function buildFilters(query: SearchQuery, point: ResolvedPoint | null, textInRadius = false): Filters {
   const f: Filters = { where: [], params: [], point };
   if (!query.includeClosed) f.where.push('e.active');
@@ -251,9 +254,11 @@ function buildFilters(query: SearchQuery, point: ResolvedPoint | null, textInRad
         `point(e.lon * ${LON_SCALE}, e.lat) <@ box(point(${param(f, x1)}, ${param(f, point.lat - dLat)}), point(${param(f, x2)}, ${param(f, point.lat + dLat)}))`,
       );
     }
-    const lat = param(f, point.lat);
-    const lon = param(f, point.lon);
-    f.where.push(`${distanceSql('e', `${lat}::float8`, `${lon}::float8`)} <= ${param(f, r)}`);
+    if (!textInRadius) {
+      const lat = param(f, point.lat);
+      const lon = param(f, point.lon);
+      f.where.push(`${distanceSql('e', `${lat}::float8`, `${lon}::float8`)} <= ${param(f, r)}`);
+    }
   }
   return f;
 }
@@ -398,17 +403,22 @@ export async function searchEstablishments(
         f.where.unshift(
           `establishment_geo_lexemes(e.search, e.lat, e.lon) @@ establishment_cell_tsquery(${tsq}, cell.n)`,
         );
+        // The distance is computed once a row, there, and both filters and ranks.
+        const d = distanceSql('e', `${param(f, point!.lat)}::float8`, `${param(f, point!.lon)}::float8`);
         from = `unnest(${param(f, textCells)}::int[]) as cell (n) cross join lateral (
-             select e.siret, e.name, e.section, e.department, e.headcount_band, e.search, e.lat, e.lon
+             select e.siret, e.name, e.section, e.department, e.headcount_band, e.search, e.lat, e.lon, ${d} as dist
                from establishments e where ${f.where.splice(0).join(' and ')} offset 0) e`;
+        f.where.push(`e.dist <= ${param(f, query.radiusKm!)}`);
       } else {
         f.where.push(`e.search @@ ${tsq}`);
       }
       rank = `ts_rank(e.search, ${tsq})`;
     }
-    const dist = point
-      ? distanceSql('e', `${param(f, point.lat)}::float8`, `${param(f, point.lon)}::float8`)
-      : 'null::float8';
+    const dist = inCells
+      ? 'e.dist'
+      : point
+        ? distanceSql('e', `${param(f, point.lat)}::float8`, `${param(f, point.lon)}::float8`)
+        : 'null::float8';
     const order =
       sort === 'relevance'
         ? 'm.rank desc nulls last, m.dist asc nulls last, m.name, m.siret'

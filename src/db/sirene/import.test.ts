@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/support/db.ts';
 import type { Db } from '../connection.ts';
-import { breizhScenario, csvFile, establishment, establishmentHeader53, S } from './fixtures.ts';
+import {
+  breizhScenario,
+  csvFile,
+  csvLine,
+  establishment,
+  establishmentHeader53,
+  legalUnit,
+  legalUnitHeader,
+  S,
+} from './fixtures.ts';
 import { importSirene } from './import.ts';
 import { lambert93ToWgs84 } from './lambert.ts';
 import { LayoutError } from './layout.ts';
@@ -250,6 +259,49 @@ describe('import-sirene, other layouts and options', () => {
     expect((error as Error).message).toContain('siret');
     expect((error as Error).message).toContain('etatAdministratifEtablissement');
     expect((error as Error).message).toContain('avant 2019');
+  });
+
+  it('keeps the last row of a SIRET or a SIREN listed twice (a file out of order), into an empty directory or not', async () => {
+    const files = breizhScenario();
+    const establishments =
+      files.establishments +
+      csvLine(
+        establishmentHeader53,
+        establishment({
+          siret: S.boulangerie,
+          activitePrincipaleEtablissement: '10.71C',
+          codeCommuneEtablissement: '29232',
+          libelleCommuneEtablissement: 'QUIMPER',
+          enseigne1Etablissement: 'FOURNIL DE L’ODET',
+        }),
+      ) +
+      '\n';
+    const legalUnits =
+      files.legalUnits +
+      csvLine(
+        legalUnitHeader,
+        legalUnit({ siren: S.boulangerie.slice(0, 9), denominationUniteLegale: 'BOULANGERIE KERBRAT' }),
+      ) +
+      '\n';
+    const empty = await createTestDb();
+    try {
+      for (const target of [empty, db]) {
+        const s = await importSirene(target, {
+          establishments: write('etab-twice.csv', establishments),
+          legalUnits: write('ul-twice.csv', legalUnits),
+          departments: ['29'],
+        });
+        expect(s.imported).toBe(4);
+        const rows = await target.query<Row>('select * from establishments where siret = $1', [
+          S.boulangerie,
+        ]);
+        expect(rows.rows).toEqual([
+          expect.objectContaining({ enseigne: 'FOURNIL DE L’ODET', name: 'BOULANGERIE KERBRAT' }),
+        ]);
+      }
+    } finally {
+      await empty.close();
+    }
   });
 
   it('keeps what INSEE publishes of a partially diffusible establishment (postal code), masks the street', async () => {

@@ -151,6 +151,26 @@ describe('full text within a radius, read cell by cell, finds what a scan of the
         expect(res.pagination).toMatchObject({ total: 1000, exact: false });
         expect(new Set(res.items.map((i) => i.siret))).toEqual(new Set(expected.slice(0, 1000)));
       }
+      // The distance shown is the one that filtered: within the radius, nearest first.
+      const distances = res.items.map((i) => i.distanceKm!);
+      expect(Math.max(...distances)).toBeLessThanOrEqual(radiusKm);
+      expect(distances).toEqual([...distances].sort((a, b) => a - b));
     },
   );
+
+  it('pages follow one order: each page goes on where the previous one stopped (relevance, distance, name)', async () => {
+    const base = { q: 'conseil gestion sarl', near: `${centre.lat},${centre.lon}`, radiusKm: '30' };
+    const all = await searchEstablishments(db, searchQuerySchema.parse(base), { limit: 1000, facets: false });
+    expect(all.pagination.total).toBeGreaterThan(30);
+    const paged: string[] = [];
+    for (const page of [1, 2, 3]) {
+      const res = await searchEstablishments(
+        db,
+        searchQuerySchema.parse({ ...base, pageSize: '10', page: String(page) }),
+      );
+      expect(res.pagination).toMatchObject({ page, pageSize: 10, total: all.pagination.total });
+      paged.push(...res.items.map((i) => i.siret));
+    }
+    expect(paged).toEqual(all.items.slice(0, 30).map((i) => i.siret));
+  });
 });

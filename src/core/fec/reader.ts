@@ -222,6 +222,10 @@ class StreamingFecReader {
     this.progressEvery = options.progressEveryBytes ?? 1 << 20;
     this.fileName = options.fileName;
     this.log = new AnomalyLog(options.maxAnomalies ?? 1000, options.maxAnomaliesPerCode ?? 200);
+    // Sums of cents leave the small-integer range on a large file: stored as doubles from the start,
+    // the change of representation does not deoptimize the scanning loop halfway through the file.
+    this.totalDebit = this.totalCredit = 0.5;
+    this.totalDebit = this.totalCredit = 0;
     this.cls[LF] = C_EOL;
     this.cls[CR] = C_EOL;
     for (let b = 0x80; b < 0x100; b++) this.cls[b] = C_HIGH;
@@ -523,6 +527,7 @@ class StreamingFecReader {
     }
     const words = this.words;
     const sepWord = this.sepWord;
+    const sepByte = this.sepByte;
     let i = s;
     while (i + 4 <= e) {
       const x = words.getInt32(i, true);
@@ -533,7 +538,13 @@ class StreamingFecReader {
         const bit = t & -t;
         t ^= bit;
         const j = i + ((31 - Math.clz32(bit)) >> 3);
-        const c = cls[buf[j]!]!;
+        const b = buf[j]!;
+        // Most flagged bytes are separators: one comparison, no class lookup.
+        if (b === sepByte) {
+          if (++nsep <= MAX_SEPS) bounds[nsep] = j;
+          continue;
+        }
+        const c = cls[b]!;
         if (c === 0) continue;
         if (c === C_SEP) {
           if (++nsep <= MAX_SEPS) bounds[nsep] = j;

@@ -98,6 +98,9 @@ interface LineSource {
   /** Equal for consecutive lines with the same JournalCode and EcritureNum (else it changes). */
   runId: number;
   symbol(k: number): number;
+  /** symbol(k), trying first the bytes behind a hint from symbolHint(k) (same result). */
+  symbolNear(k: number, hint: number): number;
+  symbolHint(k: number): number;
   symbolText(id: number): string;
   /** Changes when the source forgets its symbols (ids then mean other texts). */
   symbolEpoch: number;
@@ -176,6 +179,14 @@ class PlainLine implements LineSource {
       this.ids.set(str, id);
     }
     return id;
+  }
+
+  symbolNear(k: number): number {
+    return this.symbol(k);
+  }
+
+  symbolHint(): number {
+    return 0;
   }
 
   symbolText(id: number): string {
@@ -853,7 +864,8 @@ class ClosedKeys {
   private readonly slots: [Int32Array, Int32Array];
   /** Per generation, a Bloom filter of 2^20 bits (two per key): most lookups end there, in cache. */
   private readonly blooms: [Int32Array, Int32Array] = [new Int32Array(1 << 15), new Int32Array(1 << 15)];
-  private readonly counts = [0, 0];
+  /** Keys per generation (typed: a literal array is copy-on-write; its first change deoptimized its readers). */
+  private readonly counts = new Int32Array(2);
   private current = 0;
 
   constructor(private readonly perGeneration: number) {
@@ -995,6 +1007,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   let accCat = new Int32Array(1024);
   let accSup = new Int32Array(1024);
   let auxSup = new Int32Array(1024);
+  // Per auxiliary account, the source's hint for its CompAuxLib (symbolNear): the name of a supplier
+  // line is then found by one comparison.
+  let auxLibHint = new Int32Array(1024);
   let upper = new Int32Array(1024);
   const EUR = intern('EUR');
   // The source of the lines (the reader's view, or the adapter of plain lines) and its symbols →
@@ -1030,6 +1045,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         accCat = grown(accCat, id);
         accSup = grown(accSup, id);
         auxSup = grown(auxSup, id);
+        auxLibHint = grown(auxLibHint, id);
         upper = grown(upper, id);
       }
     }
@@ -1465,7 +1481,9 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if ((flags & A_404) !== 0) piece.has404 = true;
     const aux = local(src, src.symbol(F_COMP_AUX_NUM));
     if (aux !== 0) {
-      piece.addSupplier(auxSupplier(aux), src.symbolText(src.symbol(F_COMP_AUX_LIB)), account, -amount);
+      const name = src.symbolNear(F_COMP_AUX_LIB, auxLibHint[aux]!);
+      auxLibHint[aux] = src.symbolHint(F_COMP_AUX_LIB);
+      piece.addSupplier(auxSupplier(aux), src.symbolText(name), account, -amount);
     } else {
       const compteLib = src.symbolText(src.symbol(F_COMPTE_LIB));
       if (!isPerSupplier(account, compteLib)) {

@@ -24,6 +24,8 @@ import {
 } from './layout.ts';
 import { openCsv, type CsvSource } from './source.ts';
 import { CopyBuffer } from './copy-buffer.ts';
+import { copyValue, increasing, N } from './copy-text.ts';
+import { readLegalUnitsAside, type LegalUnitsAside } from './legal-units.ts';
 
 export const BRITTANY_DEPARTMENTS = ['22', '29', '35', '56'];
 
@@ -231,21 +233,6 @@ const dedupeSql = (table: string, key: string, analyse: string, sorted = false) 
   `
   analyze ${table} (${analyse})`;
 
-/** Whether the keys seen so far came in strictly increasing order (fixed-length digit strings). */
-function increasing() {
-  let last = '';
-  let sorted = true;
-  return {
-    see(key: string) {
-      if (key > last) last = key;
-      else sorted = false;
-    },
-    get sorted() {
-      return sorted;
-    },
-  };
-}
-
 async function secondaryIndexes(db: Db): Promise<{ name: string; def: string }[]> {
   return (
     await db.query<{ name: string; def: string }>(
@@ -358,18 +345,6 @@ interface Place {
  */
 const letCopyRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** COPY text null. */
-const N = '\\N';
-const copySpecial = /[\\\t\n\r]/;
-const copySpecials = /[\\\t\n\r]/g;
-const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A value as COPY text: \N for null, backslash, tab and line breaks escaped. */
-function copyValue(v: string | null): string {
-  if (v === null) return N;
-  return copySpecial.test(v) ? v.replace(copySpecials, (c) => copyEscapes[c] ?? c) : v;
-}
-
 /** Where a commune code lies, looked up once per code (a file has far fewer communes than rows). */
 function placeLookup(): (communeCode: string, fileName: string | null) => Place {
   const geo = geoIndex();
@@ -454,6 +429,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     while (inflight.length > 0) await inflight.shift();
   };
 
+  let aside: LegalUnitsAside | undefined;
   try {
     await db.exec(
       'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging; truncate establishment_labels_staging',
@@ -466,6 +442,29 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     const sirets = increasing();
     // The activity labels met (at most the few hundred of the NAF nomenclature).
     const labels = new Set<string>();
+    // 2, beside 1. The legal units are read on a thread of their own as the establishments go
+    // (legal-units.ts), while the establishments come sorted; else after them, below.
+    let luReported = false;
+    if (luSource && options.legalUnits) {
+      aside = readLegalUnitsAside(
+        { path: options.legalUnits, filtered: sirens !== undefined, batchSize, window: 2 },
+        (bytes) => db.copyText('legal_units_staging', legalUnitColumns, bytes),
+        (rows, bytesRead) => {
+          if (luReported) {
+            options.onProgress?.({
+              phase: 'legal-units',
+              rows,
+              bytesRead,
+              totalBytes: luSource.totalBytes,
+              elapsedMs: performance.now() - started,
+            });
+          }
+        },
+      );
+    }
+    let stoppedAside = false;
+    let keptNow: number[] = [];
+    let lastSiren = 0;
     for await (const batch of etab.batches(Object.values(layout))) {
       for (const row of batch) {
         summary.read++;
@@ -489,7 +488,12 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           summary.skipped['outside-departments']++;
           continue;
         }
-        sirens?.add(Number(e.siren));
+        const siren = Number(e.siren);
+        if (sirens) {
+          sirens.add(siren);
+          keptNow.push(siren);
+          lastSiren = siren;
+        }
         sirets.see(e.siret);
         if (e.nafLabel) labels.add(e.nafLabel);
         summary.imported++;
@@ -532,13 +536,26 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         out.add(line);
       }
       progress('establishments', summary.read, etab);
+      if (aside && sirens) {
+        if (sirets.sorted) {
+          // Every SIREN below the last one kept is final (the next rows come after it).
+          aside.keep(keptNow, lastSiren - 1);
+          keptNow = [];
+        } else {
+          // Out of order: a unit passed over may yet belong to a row to come. Read again after.
+          await aside.stop();
+          aside = undefined;
+          stoppedAside = true;
+        }
+      }
       await letCopyRun();
     }
+    aside?.keep(keptNow, Infinity);
     await copy('establishments_staging', stagingColumns, out);
     for (const l of labels) out.add(`${copyValue(l)}\n`);
     await copy('establishment_labels_staging', ['naf_label'], out);
     await copied();
-    // Deduplicated while the other files are read (the database is idle then on PostgreSQL).
+    // Deduplicated while the legal units are still read, and the geolocation file.
     const estDedupe = db.exec(
       [
         'begin',
@@ -555,7 +572,14 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     phaseDone('establishments');
     // 2. Legal units of the kept establishments → staging.
     const units = increasing();
-    if (luSource && luLayout) {
+    let unitsSorted = true;
+    if (aside) {
+      luReported = true;
+      const read = await aside.done;
+      summary.legalUnitsLoaded = read.loaded;
+      unitsSorted = read.sorted;
+    } else if (luSource && luLayout) {
+      if (stoppedAside) await db.exec('truncate legal_units_staging');
       let rows = 0;
       for await (const batch of luSource.batches(Object.values(luLayout))) {
         for (const row of batch) {
@@ -577,6 +601,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       }
       await copy('legal_units_staging', legalUnitColumns, out);
       await copied();
+      unitsSorted = units.sorted;
     }
 
     phaseDone('legal-units');
@@ -610,16 +635,19 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
 
     // 4. Join, upsert and words, set-based.
     progress('write', summary.imported);
-    await estDedupe;
-    await db.exec(
-      [
-        'begin',
-        writeSettings,
-        dedupeSql('legal_units_staging', 'siren', 'siren', units.sorted),
-        dedupeSql('establishment_geo_staging', 'siret', 'siret'),
-        'commit',
-      ].join(';\n'),
-    );
+    // Beside the establishments' (which the legal units, read at the same time, no longer hide).
+    await Promise.all([
+      estDedupe,
+      db.exec(
+        [
+          'begin',
+          writeSettings,
+          dedupeSql('legal_units_staging', 'siren', 'siren', unitsSorted),
+          dedupeSql('establishment_geo_staging', 'siret', 'siret'),
+          'commit',
+        ].join(';\n'),
+      ),
+    ]);
     phaseDone('dedupe');
     let rebuilt = false;
     const words: Task = {
@@ -660,6 +688,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     );
     phaseDone('analyze');
   } finally {
+    await aside?.stop();
     await Promise.allSettled(inflight);
     etab.close();
     luSource?.close();

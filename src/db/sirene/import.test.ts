@@ -310,6 +310,26 @@ describe('import-sirene, other layouts and options', () => {
     }
   });
 
+  it('keeps the last of two rows of a SIREN in a legal-unit file out of order, read beside sorted establishments', async () => {
+    const files = breizhScenario();
+    const legalUnits =
+      files.legalUnits +
+      csvLine(
+        legalUnitHeader,
+        legalUnit({ siren: S.chaudronnerie.slice(0, 9), denominationUniteLegale: 'FORGES DU LÉON' }),
+      ) +
+      '\n';
+    const s = await importSirene(db, {
+      establishments: write('etab-sorted.csv', files.establishments),
+      legalUnits: write('ul-unsorted.csv', legalUnits),
+      departments: ['29'],
+    });
+    expect(s.legalUnitsLoaded).toBe(3);
+    expect(await get(S.chaudronnerie)).toMatchObject({ name: 'FORGES DU LÉON' });
+    expect(await get(S.chaudronnerieMorlaix)).toMatchObject({ name: 'FORGES DU LÉON' });
+    expect(await get(S.boulangerie)).toMatchObject({ name: 'BOULANGERIE LE GOFF' });
+  });
+
   it('keeps what INSEE publishes of a partially diffusible establishment (postal code), masks the street', async () => {
     const file = csvFile(establishmentHeader53, [
       establishment({

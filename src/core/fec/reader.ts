@@ -115,6 +115,8 @@ const C_HIGH = 3;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
+/** '0,00' read as a little-endian word. */
+const ZERO_AMOUNT = 0x30302c30;
 
 /** Separators recorded per line; a line with more cannot match any header. */
 const MAX_SEPS = 254;
@@ -175,6 +177,10 @@ class StreamingFecReader {
   /** The separator in each byte of a word; LF (flagged anyway) until the header gives the separator. */
   private sepWord = 0x0a0a0a0a;
   private nSep = 0;
+  /** The last 8-byte date field read (two words) and its parseDateNumber (eight NUL bytes: -1). */
+  private dateLo = 0;
+  private dateHi = 0;
+  private dateValue = -1;
   private badCount = 0;
   private readonly badOffset = new Int32Array(MAX_BAD_PER_LINE);
   private readonly badField = new Int32Array(MAX_BAD_PER_LINE);
@@ -885,7 +891,7 @@ class StreamingFecReader {
     }
 
     const dateCol = c[Col.ecritureDate]!;
-    const dateNum = parseDateNumber(buf, bounds[dateCol]! + 1, bounds[dateCol + 1]!);
+    const dateNum = this.date(buf, dateCol);
     if (dateNum > 0) {
       if (this.minDate === 0 || dateNum < this.minDate) this.minDate = dateNum;
       if (dateNum > this.maxDate) this.maxDate = dateNum;
@@ -893,7 +899,7 @@ class StreamingFecReader {
     let pieceDateNum = 0;
     const pieceCol = c[Col.pieceDate]!;
     if (pieceCol >= 0) {
-      pieceDateNum = parseDateNumber(buf, bounds[pieceCol]! + 1, bounds[pieceCol + 1]!);
+      pieceDateNum = this.date(buf, pieceCol);
       if (pieceDateNum < 0) this.badDate(buf, pieceCol, lineNo, 'warning', false);
     }
 
@@ -926,6 +932,25 @@ class StreamingFecReader {
     this.runCredit += creditCents;
     this.runLast = lineNo;
     this.onLine(view);
+  }
+
+  /**
+   * parseDateNumber of field `col`. The lines of an entry carry the same dates, and PieceDate is often
+   * EcritureDate: an 8-byte field (the norm) equal to the last one read, compared as two words, gives
+   * the same number without reading it again.
+   */
+  private date(buf: Uint8Array, col: number): number {
+    const s = this.bounds[col]! + 1;
+    const e = this.bounds[col + 1]!;
+    if (e - s !== 8 || this.wordsOf !== buf) return parseDateNumber(buf, s, e);
+    const lo = this.words.getInt32(s, true);
+    const hi = this.words.getInt32(s + 4, true);
+    if (lo === this.dateLo && hi === this.dateHi) return this.dateValue;
+    const v = parseDateNumber(buf, s, e);
+    this.dateLo = lo;
+    this.dateHi = hi;
+    this.dateValue = v;
+    return v;
   }
 
   /** One more field than the header, empty (a separator ending every line): allowed. */
@@ -967,7 +992,11 @@ class StreamingFecReader {
   }
 
   private amount(buf: Uint8Array, col: number, lineNo: number): number {
-    const v = parseAmountCents(buf, this.bounds[col]! + 1, this.bounds[col + 1]!, this.amountStatus);
+    const s = this.bounds[col]! + 1;
+    const e = this.bounds[col + 1]!;
+    // Debit or Credit is 0,00 on every line: four bytes compared as one word.
+    if (e - s === 4 && this.wordsOf === buf && this.words.getInt32(s, true) === ZERO_AMOUNT) return 0;
+    const v = parseAmountCents(buf, s, e, this.amountStatus);
     if (Number.isNaN(v)) {
       this.badAmount(buf, col, lineNo, 'error');
       return 0;

@@ -204,6 +204,12 @@ describe('import-sirene on the Breton scenario (53 columns, Brittany by default)
   });
 });
 
+/** The legal-unit file with the unit of `siret` listed again at the end, under another name. */
+const withUnitAgain = (legalUnits: string, siret: string, name: string) =>
+  legalUnits +
+  csvLine(legalUnitHeader, legalUnit({ siren: siret.slice(0, 9), denominationUniteLegale: name })) +
+  '\n';
+
 describe('import-sirene, other layouts and options', () => {
   it('reads the NAF 2025 column of a 54-column file', async () => {
     const files = breizhScenario({ naf25: true });
@@ -277,13 +283,7 @@ describe('import-sirene, other layouts and options', () => {
         }),
       ) +
       '\n';
-    const legalUnits =
-      files.legalUnits +
-      csvLine(
-        legalUnitHeader,
-        legalUnit({ siren: S.boulangerie.slice(0, 9), denominationUniteLegale: 'BOULANGERIE KERBRAT' }),
-      ) +
-      '\n';
+    const legalUnits = withUnitAgain(files.legalUnits, S.boulangerie, 'BOULANGERIE KERBRAT');
     const empty = await createTestDb();
     try {
       for (const target of [empty, db]) {
@@ -312,13 +312,7 @@ describe('import-sirene, other layouts and options', () => {
 
   it('keeps the last of two rows of a SIREN in a legal-unit file out of order, read beside sorted establishments', async () => {
     const files = breizhScenario();
-    const legalUnits =
-      files.legalUnits +
-      csvLine(
-        legalUnitHeader,
-        legalUnit({ siren: S.chaudronnerie.slice(0, 9), denominationUniteLegale: 'FORGES DU LÉON' }),
-      ) +
-      '\n';
+    const legalUnits = withUnitAgain(files.legalUnits, S.chaudronnerie, 'FORGES DU LÉON');
     const s = await importSirene(db, {
       establishments: write('etab-sorted.csv', files.establishments),
       legalUnits: write('ul-unsorted.csv', legalUnits),

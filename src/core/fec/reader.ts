@@ -543,9 +543,11 @@ class StreamingFecReader {
       while (t !== 0) {
         const bit = t & -t;
         t ^= bit;
-        const j = i + ((31 - Math.clz32(bit)) >> 3);
-        const b = buf[j]!;
-        // Most flagged bytes are separators: one comparison, no class lookup.
+        const shift = (31 - Math.clz32(bit)) & 0x18;
+        const j = i + (shift >> 3);
+        // The byte is in the word already: no load. Most flagged bytes are separators: one
+        // comparison, no class lookup.
+        const b = (x >>> shift) & 0xff;
         if (b === sepByte) {
           if (++nsep <= MAX_SEPS) bounds[nsep] = j;
           continue;

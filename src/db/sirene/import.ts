@@ -678,17 +678,21 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       [words],
     );
     phaseDone('indexes and words');
-    await db.exec(
-      'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging; truncate establishment_labels_staging',
-    );
-    // Merge the GIN pending lists of indexes kept through an upsert (PGlite has no autovacuum
-    // to do it; rebuilt ones have none) and refresh statistics.
-    await db.exec(
-      (rebuilt
-        ? ''
-        : `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); `) +
-        'analyze establishments; analyze establishment_words',
-    );
+    // Side by side on PostgreSQL: emptying the staging tables, the statistics of the words and
+    // those of the directory (after the pending lists of GIN indexes kept through an upsert are
+    // merged: PGlite has no autovacuum to do it; rebuilt ones have none).
+    await Promise.all([
+      db.exec(
+        'truncate legal_units_staging; truncate establishment_geo_staging; truncate establishments_staging; truncate establishment_labels_staging',
+      ),
+      db.exec('analyze establishment_words'),
+      db.exec(
+        (rebuilt
+          ? ''
+          : `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); `) +
+          'analyze establishments',
+      ),
+    ]);
     phaseDone('analyze');
   } finally {
     await aside?.stop();

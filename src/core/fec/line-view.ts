@@ -329,23 +329,18 @@ export class FecLineView implements FecLine {
   symbolNear(k: number, hint: number): number {
     const entry = hint - 1;
     if (entry >= 0 && entry < this.symCount) {
-      const col = this.colOf[FIELD_COLUMN[k]!]!;
-      if (col >= 0) {
+      this.trimmed(FIELD_COLUMN[k]!);
+      const s = this.fieldStart;
+      const n = this.fieldEnd - s;
+      if (n > 8 && this.symLen[entry] === n) {
         const buf = this.buf;
-        let s = this.bounds[col]! + 1;
-        let e = this.bounds[col + 1]!;
-        while (s < e && buf[s] === SPACE) s++;
-        while (e > s && buf[e - 1] === SPACE) e--;
-        const n = e - s;
-        if (n > 8 && this.symLen[entry] === n) {
-          const pool = this.symPool;
-          const off = this.symOff[entry]!;
-          let j = 0;
-          while (j < n && pool[off + j] === buf[s + j]) j++;
-          if (j === n) {
-            this.symLast[k] = entry;
-            return this.symId[entry]!;
-          }
+        const pool = this.symPool;
+        const off = this.symOff[entry]!;
+        let j = 0;
+        while (j < n && pool[off + j] === buf[s + j]) j++;
+        if (j === n) {
+          this.symLast[k] = entry;
+          return this.symId[entry]!;
         }
       }
     }

@@ -149,7 +149,7 @@ export async function loadSyntheticDirectory(db: Db, rows: number): Promise<{ na
   const wordSet = new Set<string>();
   const names: string[] = [];
   await withoutIndexesWhenEmpty(db, async () => {
-    // Staged, then written in grid-cell order, as the importer writes a first import (the table's
+    // Staged, then written in the order of a first import (words-by-cell grid, then NAF code; the table's
     // physical order decides how many pages a radius search reads).
     await db.exec(`create table bench_staging as select ${columns.join(', ')} from establishments limit 0`);
     let batch: (string | null)[][] = [];
@@ -191,7 +191,7 @@ export async function loadSyntheticDirectory(db: Db, rows: number): Promise<{ na
     }
     await db.copyRows('bench_staging', columns, batch);
     await db.exec(`insert into establishments (${columns.join(', ')})
-      select ${columns.join(', ')} from bench_staging order by establishment_cell(lat, lon);
+      select ${columns.join(', ')} from bench_staging order by establishment_text_cell(lat, lon), naf_code;
       drop table bench_staging`);
   });
   await db.query('insert into establishment_words (word) select unnest($1::text[]) on conflict do nothing', [

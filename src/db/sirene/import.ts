@@ -143,9 +143,10 @@ const wordsOf = `regexp_split_to_table(lower(immutable_unaccent(d.value)), '[^a-
  * runs on one core). The words of a fallback name (« Entreprise SIREN … », « Nom non diffusé »:
  * a row with neither legal unit name, enseigne nor usual name) are added here, the other words
  * by wordsSql. Words are inserted in order, so that two writers wait for each other on a shared
- * word but never deadlock. Into an empty table, rows go in the order of their grid cell: a search
- * within a radius then reads a few table pages per cell instead of one page per row (mix p95 on
- * PostgreSQL 10.4 → 8 ms over 400,000 rows, for about a second more of import).
+ * word but never deadlock. Into an empty table, rows go in the order of the words-by-cell grid,
+ * then of their NAF code (migration 202611270901): a search within a radius then reads a few
+ * table pages per cell instead of one page per row (mix p95 on PostgreSQL 10.4 → 8 ms over
+ * 400,000 rows with the NAF cells alone, 6.9–8.3 → 5.3–6.0 ms with this order).
  */
 function writeSql(empty: boolean, slices = 1, slice = 0): string {
   const conflict = empty
@@ -173,7 +174,7 @@ function writeSql(empty: boolean, slices = 1, slice = 0): string {
     select ${values.join(',\n      ')}
     ${stagedJoin}
     ${slices > 1 ? `where abs(hashtext(s.siret) % ${slices}) = ${slice}` : ''}
-    ${empty ? `order by establishment_cell(${coordinate('lat')}, ${coordinate('lon')})` : ''}
+    ${empty ? `order by establishment_text_cell(${coordinate('lat')}, ${coordinate('lon')}), s.naf_code` : ''}
     ${conflict}
     returning coord_source,
       case when legal_name is null and enseigne is null and usual_name is null then name end as fallback

@@ -1155,6 +1155,8 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const n = p.labelLen;
     let h = 0x811c9dc5 ^ n;
     for (let i = 0; i < n; i++) h = Math.imul(h ^ buf[off + i]!, 0x01000193);
+    // A small integer key: a hash outside that range would be boxed on every lookup.
+    h &= 0x3fffffff;
     const known = labelsByHash.get(h);
     if (known !== undefined && known.length === n) {
       let i = 0;

@@ -101,7 +101,8 @@ export function readLegalUnitsAside(
   return {
     keep(sirens, upTo) {
       if (!failed) {
-        worker.postMessage({ kind: 'kept', sirens: Int32Array.from(sirens), upTo } satisfies ToLegalUnits);
+        const list = Int32Array.from(sirens);
+        worker.postMessage({ kind: 'kept', sirens: list, upTo } satisfies ToLegalUnits, [list.buffer]);
       }
     },
     done,

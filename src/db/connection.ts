@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyValue } from './copy-text.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -152,17 +153,10 @@ export function toCopyText(rows: readonly (readonly (string | null)[])[]): strin
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
-      const v = row[i] ?? null;
       if (i > 0) out += '\t';
-      // Most values need no escape: test once instead of four replacements.
-      out += v === null ? '\\N' : copySpecial.test(v) ? v.replace(copySpecials, escapeCopy) : v;
+      out += copyValue(row[i] ?? null);
     }
     out += '\n';
   }
   return out;
 }
-
-const copySpecial = /[\\\t\n\r]/;
-const copySpecials = /[\\\t\n\r]/g;
-const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const escapeCopy = (c: string) => copyEscapes[c] ?? c;

@@ -27,7 +27,8 @@ import {
 } from './layout.ts';
 import { openCsv, type CsvSource } from './source.ts';
 import { CopyBuffer } from './copy-buffer.ts';
-import { copyValue, increasing, N } from './copy-text.ts';
+import { copyValue, N } from '../copy-text.ts';
+import { increasing } from './sorted-keys.ts';
 import { readLegalUnitsAside, type LegalUnitsAside } from './legal-units.ts';
 
 export const BRITTANY_DEPARTMENTS = ['22', '29', '35', '56'];

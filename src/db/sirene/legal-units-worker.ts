@@ -8,7 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { CopyBuffer } from './copy-buffer.ts';
 import { legalUnitLayout, mapLegalUnit } from './layout.ts';
 import { openCsv } from './source.ts';
-import { copyValue, increasing } from './copy-text.ts';
+import { copyValue } from '../copy-text.ts';
+import { increasing } from './sorted-keys.ts';
 import type { ToLegalUnits, FromLegalUnits, LegalUnitsJob } from './legal-units.ts';
 
 const port = parentPort!;

@@ -1,4 +1,5 @@
-// COPY text of the staging tables, shared by the importer and its legal-unit reader thread.
+// PostgreSQL COPY text values, for connection.ts (copyRows) and the SIRENE importer and its
+// legal-unit thread. No dependency, so a worker thread can load it cheaply.
 
 /** COPY text null. */
 export const N = '\\N';
@@ -10,19 +11,4 @@ const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '
 export function copyValue(v: string | null): string {
   if (v === null) return N;
   return copySpecial.test(v) ? v.replace(copySpecials, (c) => copyEscapes[c] ?? c) : v;
-}
-
-/** Whether the keys seen so far came in strictly increasing order (fixed-length digit strings). */
-export function increasing() {
-  let last = '';
-  let sorted = true;
-  return {
-    see(key: string) {
-      if (key > last) last = key;
-      else sorted = false;
-    },
-    get sorted() {
-      return sorted;
-    },
-  };
 }

@@ -419,12 +419,13 @@ export async function searchEstablishments(
       : point
         ? distanceSql('e', `${param(f, point.lat)}::float8`, `${param(f, point.lon)}::float8`)
         : 'null::float8';
-    const order =
+    /** The order of the results, on the rows of `alias` (unique: SIRET last). */
+    const orderBy = (alias: string) =>
       sort === 'relevance'
-        ? 'm.rank desc nulls last, m.dist asc nulls last, m.name, m.siret'
+        ? `${alias}.rank desc nulls last, ${alias}.dist asc nulls last, ${alias}.name, ${alias}.siret`
         : sort === 'distance'
-          ? 'm.dist asc nulls last, m.rank desc nulls last, m.name, m.siret'
-          : 'm.name, m.siret';
+          ? `${alias}.dist asc nulls last, ${alias}.rank desc nulls last, ${alias}.name, ${alias}.siret`
+          : `${alias}.name, ${alias}.siret`;
     const where = f.where.length ? `where ${f.where.join(' and ')}` : '';
     const columns = `e.siret, e.name, e.section, e.department, e.headcount_band, ${rank} as rank, ${dist} as dist`;
     // Without a place, a materialised CTE is read only as far as the limit asks: rank is
@@ -451,9 +452,9 @@ export async function searchEstablishments(
     const sql = `
       with ${candidates},
       m as not materialized (select * from k limit ${param(f, cap)}),
-      page as (select m.siret, m.rank, m.dist from m order by ${order} limit ${param(f, limit)} offset ${param(f, offset)})
+      page as (select m.siret, m.rank, m.dist from m order by ${orderBy('m')} limit ${param(f, limit)} offset ${param(f, offset)})
       select (select count(*)::int from k) as total, ${facetSql} as facets,
-             (select coalesce(json_agg(x order by ${order.replace(/\bm\./g, 'x.')}), '[]') from (
+             (select coalesce(json_agg(x order by ${orderBy('x')}), '[]') from (
                 select ${establishmentColumns('e')}, p.rank, p.dist from page p join establishments e on e.siret = p.siret
               ) x) as page`;
     const r = await db.query<{ total: number; facets: unknown; page: unknown }>(sql, f.params);

@@ -267,12 +267,11 @@ async function runTasks(db: Db, tasks: readonly Task[]): Promise<void> {
 
 /**
  * Relative build time of an index (CPU seconds on 1,000,000 rows, measured one at a time): the
- * GIN of words by cell computes its lexemes row by row (3.5 s), the trigram GIN folds every name
- * (3.4 s), the B-tree on names compares them by collation (2.2 s), the others 0.6 to 1.5 s.
+ * GIN of words by cell computes its lexemes row by row (3.5 s), the B-tree on names compares
+ * them by collation (2.2 s), the others 0.6 to 1.5 s.
  */
 function indexCost(def: string): number {
   if (/establishment_geo_lexemes/i.test(def)) return 3.5;
-  if (/gin_trgm_ops/i.test(def)) return 3.4;
   if (/ using btree \(name\b/i.test(def)) return 2.2;
   if (/ using gin /i.test(def)) return 1.4;
   return 1.2;
@@ -695,9 +694,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       ),
       db.exec('analyze establishment_words'),
       db.exec(
-        (rebuilt
-          ? ''
-          : `select gin_clean_pending_list('establishments_search_idx'::regclass), gin_clean_pending_list('establishments_name_trgm_idx'::regclass); `) +
+        (rebuilt ? '' : `select gin_clean_pending_list('establishments_search_idx'::regclass); `) +
           'analyze establishments',
       ),
     ]);

@@ -173,4 +173,31 @@ describe('full text within a radius, read cell by cell, finds what a scan of the
     }
     expect(paged).toEqual(all.items.slice(0, 30).map((i) => i.siret));
   });
+
+  it('without a query or a place, lists by name from the first name of the whole directory on', async () => {
+    for (const includeClosed of [false, true]) {
+      const expected = (
+        await db.query<{ siret: string }>(
+          `select siret from establishments where ($1 or active) and department = '29' order by name, siret`,
+          [includeClosed],
+        )
+      ).rows.map((r) => r.siret);
+      const paged: string[] = [];
+      for (const page of [1, 2]) {
+        const res = await searchEstablishments(
+          db,
+          searchQuerySchema.parse({
+            department: '29',
+            pageSize: '10',
+            page: String(page),
+            ...(includeClosed ? { includeClosed: 'true' } : {}),
+          }),
+        );
+        expect(res.query.sort).toBe('name');
+        expect(res.pagination).toMatchObject({ total: expected.length, exact: true });
+        paged.push(...res.items.map((i) => i.siret));
+      }
+      expect(paged).toEqual(expected.slice(0, 20));
+    }
+  });
 });

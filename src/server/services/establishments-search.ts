@@ -429,13 +429,18 @@ export async function searchEstablishments(
     const where = f.where.length ? `where ${f.where.join(' and ')}` : '';
     const columns = `e.siret, e.name, e.section, e.department, e.headcount_band, ${rank} as rank, ${dist} as dist`;
     // Without a place, a materialised CTE is read only as far as the limit asks: rank is
-    // computed for the rows kept only (the index bitmaps are built whole).
+    // computed for the rows kept only (the index bitmaps are built whole). In name order the
+    // limit is written inside, where the planner sees it: it then walks the index on names
+    // instead of sorting every row that passes the filters (a directory opened without a query,
+    // 400,000 rows: 450 ms → a few ms).
     const candidates = point
       ? `k as materialized (
            select ${columns} from ${from} ${where}
             order by point(e.lon * ${LON_SCALE}, e.lat) <-> point(${param(f, point.lon * LON_SCALE)}, ${param(f, point.lat)})
             limit ${param(f, cap + 1)})`
-      : `c as materialized (select ${columns} from ${from} ${where}${sort === 'name' ? ' order by e.name, e.siret' : ''}),
+      : sort === 'name'
+        ? `k as materialized (select ${columns} from ${from} ${where} order by e.name, e.siret limit ${param(f, cap + 1)})`
+        : `c as materialized (select ${columns} from ${from} ${where}),
          k as materialized (select * from c limit ${param(f, cap + 1)})`;
     const facetSql =
       options.facets === false

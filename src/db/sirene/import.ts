@@ -13,22 +13,19 @@
 // longest first: the insert in two slices (about 3.5 s), then the index builds and the words
 // (about 19 s of CPU, 9.5 s), then the statistics (0.6 s).
 import type { Db } from '../connection.ts';
-import { departmentOfCommuneCode } from '../../core/geo/index.ts';
-import { geoIndex } from './geo.ts';
 import {
   cell,
   columnsOf,
   establishmentLayout,
   LayoutError,
   legalUnitLayout,
-  mapEstablishment,
   mapLegalUnit,
-  titleCase,
 } from './layout.ts';
 import { openCsv, type CsvSource } from './source.ts';
 import { CopyBuffer } from './copy-buffer.ts';
-import { copyValue, N } from '../copy-text.ts';
-import { increasing } from './sorted-keys.ts';
+import { copyValue } from '../copy-text.ts';
+import { increasing, increasingNumbers, SirenSet } from './sorted-keys.ts';
+import { EstablishmentBytes, type ByteRow } from './establishment-bytes.ts';
 import { readLegalUnitsAside, type LegalUnitsAside } from './legal-units.ts';
 
 export const BRITTANY_DEPARTMENTS = ['22', '29', '35', '56'];
@@ -333,15 +330,6 @@ export async function withoutIndexesWhenEmpty(
   }
 }
 
-interface Place {
-  department: string | null;
-  /** Coordinates of the commune, as COPY text. */
-  lat: string | null;
-  lon: string | null;
-  /** department, region, commune code and name as COPY text (the name from the file when unknown). */
-  copy: string;
-}
-
 /**
  * Lets the event loop run between two batches of rows: the COPY in flight is sent to the database
  * by socket callbacks, which otherwise wait for the next read of the file (1 MB, a few thousand
@@ -351,31 +339,6 @@ const letCopyRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** SIRENs kept by the main thread, sent to the legal-units thread this many at a time. */
 const KEPT_PER_MESSAGE = 32_768;
-
-/** Where a commune code lies, looked up once per code (a file has far fewer communes than rows). */
-function placeLookup(): (communeCode: string, fileName: string | null) => Place {
-  const geo = geoIndex();
-  const cache = new Map<string, Place>();
-  return (code, fileName) => {
-    let place = cache.get(code);
-    // An unknown commune keeps the name the file gives it, which may vary: not cached.
-    if (!place) {
-      const commune = geo.commune(code);
-      const department = commune?.departmentCode ?? departmentOfCommuneCode(code) ?? null;
-      const c = geo.coordinates(code);
-      const region = department ? (geo.department(department)?.regionCode ?? null) : null;
-      const name = commune ? commune.name : titleCase(fileName);
-      place = {
-        department,
-        lat: c ? String(c.lat) : null,
-        lon: c ? String(c.lon) : null,
-        copy: [department, region, commune?.code ?? code, name].map(copyValue).join('\t'),
-      };
-      if (commune) cache.set(code, place);
-    }
-    return place;
-  };
-}
 
 export async function importSirene(db: Db, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
@@ -427,7 +390,9 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     while (inflight.length >= depth) await inflight.shift();
     summary.phasesMs['(reader waiting for COPY)'] =
       (summary.phasesMs['(reader waiting for COPY)'] ?? 0) + performance.now() - w0;
-    const sent = db.copyText(table, columns, lines.take());
+    const bytes = lines.take();
+    // Its bytes are written into again once the database has them.
+    const sent = db.copyText(table, columns, bytes).then(() => lines.reuse(bytes));
     // Surface a failure at the next await, never as an unhandled rejection.
     sent.catch(() => undefined);
     inflight.push(sent);
@@ -443,10 +408,9 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     );
 
     // 1. Establishments → staging, and the SIRENs kept (to filter the other files).
-    const sirens = (luSource || geoSource) && keep !== 'all' ? new Set<number>() : undefined;
-    const place = placeLookup();
+    const sirens = (luSource || geoSource) && keep !== 'all' ? new SirenSet() : undefined;
     const out = new CopyBuffer();
-    const sirets = increasing();
+    const sirets = increasingNumbers();
     // The activity labels met (at most the few hundred of the NAF nomenclature).
     const labels = new Set<string>();
     // 2, beside 1. The legal units are read on a thread of their own as the establishments go
@@ -471,95 +435,72 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     }
     let stoppedAside = false;
     let keptNow: number[] = [];
-    let lastSiren = 0;
-    for await (const batch of etab.batches(Object.values(layout))) {
-      for (const row of batch) {
+    let lastSiren = -1;
+    // What is counted and remembered of each row staged, the byte path's or the string path's.
+    const staged = (
+      siren: number,
+      siret: number,
+      active: boolean,
+      partial: boolean,
+      naf25: boolean,
+      label: string | null,
+    ) => {
+      summary.read++;
+      // The establishments of a company follow each other: its SIREN is passed on once.
+      if (sirens && siren !== lastSiren) {
+        sirens.add(siren);
+        keptNow.push(siren);
+        lastSiren = siren;
+      }
+      sirets.see(siret);
+      if (label) labels.add(label);
+      summary.imported++;
+      if (active) summary.active++;
+      else summary.closed++;
+      if (partial) summary.partialDiffusion++;
+      if (naf25) summary.naf25++;
+    };
+    // Rows go from the file's bytes to COPY text (establishment-bytes.ts).
+    const reader = new EstablishmentBytes(etab.header, etab.separator, layout, keep, out, {
+      written: (r: ByteRow) => staged(r.siren, r.siret, r.active, r.partialDiffusion, r.naf25, r.nafLabel),
+      skipped: (reason: SkipReason) => {
         summary.read++;
-        const e = mapEstablishment(row, layout);
-        if (e === 'siret') {
-          summary.skipped['invalid-siret']++;
-          continue;
-        }
-        if (e === 'commune') {
-          summary.skipped['no-commune']++;
-          continue;
-        }
-        // The department always comes from the commune code, never from the postal code.
-        let p: Place | undefined;
-        if (e.communeCode) p = place(e.communeCode, e.communeName);
-        else if (keep !== 'all') {
-          summary.skipped.abroad++;
-          continue;
-        }
-        if (keep !== 'all' && (!p?.department || !keep.has(p.department))) {
-          summary.skipped['outside-departments']++;
-          continue;
-        }
-        const siren = Number(e.siren);
-        if (sirens) {
-          sirens.add(siren);
-          keptNow.push(siren);
-          lastSiren = siren;
-        }
-        sirets.see(e.siret);
-        if (e.nafLabel) labels.add(e.nafLabel);
-        summary.imported++;
-        if (e.active) summary.active++;
-        else summary.closed++;
-        if (e.diffusion === 'P') summary.partialDiffusion++;
-        if (e.naf25Code) summary.naf25++;
-        // One COPY text line in the order of stagingColumns, joined at once: a template of fifty
-        // pieces made a tree of fifty small strings per row for the garbage collector.
-        // SIRET, SIREN, NAF codes and section, headcount, dates and diffusion are validated
-        // patterns and the place comes escaped from its cache: only free text is escaped here.
-        const point = e.point;
-        const line = [
-          e.siret,
-          e.siren,
-          copyValue(e.enseigne),
-          copyValue(e.usualName),
-          e.nafCode ?? N,
-          copyValue(e.naf25Code),
-          e.section ?? N,
-          copyValue(e.nafLabel),
-          p ? p.copy : `${N}\t${N}\t${copyValue(e.communeCode)}\t${copyValue(titleCase(e.communeName))}`,
-          copyValue(e.postalCode),
-          copyValue(e.address),
-          copyValue(e.addressExtra),
-          e.countryCode ?? N,
-          copyValue(e.countryName),
-          e.headcountBand ?? N,
-          e.headcountYear ?? N,
-          e.createdOn ?? N,
-          e.headOffice ? 't' : 'f',
-          e.active ? 't' : 'f',
-          e.diffusion,
-          point ? point.lat : (p?.lat ?? N),
-          point ? point.lon : (p?.lon ?? N),
-          point ? 'sirene\n' : p?.lat ? 'commune\n' : `${N}\n`,
-        ].join('\t');
-        if (out.lines >= batchSize || !out.fits(line))
+        summary.skipped[reason]++;
+      },
+    });
+    // Reads what the bytes pushed so far hold, sending the COPY buffer whenever it is full.
+    const readPushed = async (final: boolean) => {
+      for (;;) {
+        const status = reader.read(batchSize, final);
+        if (status === 'flush') {
           await copy('establishments_staging', stagingColumns, out);
-        out.add(line);
-      }
-      progress('establishments', summary.read, etab);
-      if (aside && sirens) {
-        if (sirets.sorted) {
-          // Every SIREN below the last one kept is final (the next rows come after it). Sent in
-          // large groups: one message per batch of rows cost 0.8 s of the main thread per million.
-          if (keptNow.length >= KEPT_PER_MESSAGE) {
-            aside.keep(keptNow, lastSiren - 1);
-            keptNow = [];
-          }
-        } else {
-          // Out of order: a unit passed over may yet belong to a row to come. Read again after.
-          await aside.stop();
-          aside = undefined;
-          stoppedAside = true;
+          continue;
         }
+        progress('establishments', summary.read, etab);
+        if (aside && sirens) {
+          if (sirets.sorted) {
+            // Every SIREN below the last one kept is final (the next rows come after it). Sent in
+            // large groups: one message per batch of rows cost 0.8 s of the main thread per million.
+            if (keptNow.length >= KEPT_PER_MESSAGE) {
+              aside.keep(keptNow, lastSiren - 1);
+              keptNow = [];
+            }
+          } else {
+            // Out of order: a unit passed over may yet belong to a row to come. Read again after.
+            await aside.stop();
+            aside = undefined;
+            stoppedAside = true;
+          }
+        }
+        await letCopyRun();
+        if (status === 'more') return;
       }
-      await letCopyRun();
+    };
+    for await (const chunk of etab.chunks()) {
+      reader.push(chunk);
+      await readPushed(false);
     }
+    await readPushed(true);
     aside?.keep(keptNow, Infinity);
     await copy('establishments_staging', stagingColumns, out);
     for (const l of labels) out.add(`${copyValue(l)}\n`);

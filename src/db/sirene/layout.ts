@@ -161,9 +161,13 @@ const streetTypes: Record<string, string> = {
   PORT: 'port',
 };
 
+/** A street type as written in an address: spelt out when common, else in lower case. */
+export const streetType = (raw: string): string => streetTypes[raw.toUpperCase()] ?? raw.toLowerCase();
+
 // A file has a few hundred distinct NAF codes: each is parsed and labelled once.
 const nafCache = new Map<string, { code: string; section: string | null; label: string | null } | null>();
-function nafOf(raw: string) {
+/** A raw NAF rev. 2 value → its sub-class, section and label, or null when it is not one. */
+export function nafOf(raw: string) {
   let naf = nafCache.get(raw);
   if (naf === undefined) {
     const code = parseNafSubclass(raw);
@@ -215,7 +219,7 @@ export function mapEstablishment(
       ' ',
       cell(row, l.numeroVoieEtablissement),
       cell(row, l.indiceRepetitionEtablissement),
-      typeRaw ? (streetTypes[typeRaw.toUpperCase()] ?? typeRaw.toLowerCase()) : null,
+      typeRaw ? streetType(typeRaw) : null,
       titleCase(cell(row, l.libelleVoieEtablissement), true),
     );
     extra = joined(

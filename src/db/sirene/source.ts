@@ -16,6 +16,11 @@ export interface CsvSource {
   bytesRead(): number;
   /** Records after the header, in batches; with `columns`, the other columns are read as ''. */
   batches(columns?: readonly number[]): AsyncGenerator<string[][]>;
+  /**
+   * The bytes after the header as they are read, undecoded (the establishments' byte path,
+   * establishment-bytes.ts). The first one starts at a line start, the others anywhere.
+   */
+  chunks(): AsyncGenerator<Buffer>;
   close(): void;
 }
 
@@ -54,6 +59,13 @@ function openZipEntry(path: string): Promise<{ stream: Readable; size: number; c
   });
 }
 
+/** The first CR or LF of `bytes`, or -1. */
+function lineBreakAt(bytes: Buffer): number {
+  const lf = bytes.indexOf(10);
+  const cr = bytes.indexOf(13);
+  return cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+}
+
 export async function openCsv(path: string, forcedSeparator?: string): Promise<CsvSource> {
   let size: number;
   try {
@@ -69,25 +81,39 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
         close: () => undefined,
       };
   let read = 0;
-  const decoder = new TextDecoder('utf-8');
   const iterator = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 
-  // Read until the header line is complete.
-  let text = '';
+  // Read until the header line is complete (a line break is one byte in UTF-8).
+  let head: Buffer = Buffer.alloc(0);
+  let newline = -1;
   for (;;) {
-    const newline = text.search(/[\r\n]/);
+    newline = lineBreakAt(head);
     if (newline !== -1) break;
     const next = await iterator.next();
     if (next.done) break;
     read += next.value.length;
-    text += decoder.decode(next.value, { stream: true });
+    head = head.length === 0 ? next.value : Buffer.concat([head, next.value]);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const newline = text.search(/[\r\n]/);
-  const headerLine = newline === -1 ? text : text.slice(0, newline);
+  // The first decoder drops a byte order mark at the start of the file; after the header,
+  // another one is text.
+  let headerLine = new TextDecoder('utf-8').decode(newline === -1 ? head : head.subarray(0, newline));
+  if (headerLine.charCodeAt(0) === 0xfeff) headerLine = headerLine.slice(1);
   const separator = forcedSeparator ?? detectSeparator(headerLine);
   const header = parseHeaderLine(headerLine, separator);
-  let rest = newline === -1 ? '' : text.slice(newline).replace(/^\r?\n|^\r/, '');
+  let skip = newline;
+  if (newline !== -1) skip += head[newline] === 13 && head[newline + 1] === 10 ? 2 : 1;
+  let rest: Buffer | undefined = newline === -1 ? undefined : head.subarray(skip);
+
+  async function* chunks(): AsyncGenerator<Buffer> {
+    if (rest !== undefined && rest.length > 0) yield rest;
+    rest = undefined;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      read += next.value.length;
+      yield next.value;
+    }
+  }
 
   return {
     file: basename(path),
@@ -98,24 +124,14 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
     async *batches(columns?: readonly number[]) {
       const keep = columns && header.map((_, i) => columns.includes(i));
       const reader = new CsvReader(separator, keep);
+      const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
       let out: string[][] = [];
-      if (rest !== '') {
-        reader.push(rest, out);
-        rest = '';
-      }
-      for (;;) {
-        if (out.length > 0) {
-          yield out;
-          out = [];
-        }
-        const next = await iterator.next();
-        if (next.done) break;
-        read += next.value.length;
+      for await (const bytes of chunks()) {
         // Parsed and handed over in pieces of 64 KB (a few hundred records): a batch is alive
         // while the caller maps it, and a whole 1 MB read of records (~10 MB of arrays and
         // strings) outlived the young generation, so the garbage collector copied it again
         // and again.
-        const text = decoder.decode(next.value, { stream: true });
+        const text = decoder.decode(bytes, { stream: true });
         for (let at = 0; at < text.length; at += piece) {
           reader.push(at === 0 && text.length <= piece ? text : text.slice(at, at + piece), out);
           if (out.length > 0) {
@@ -128,6 +144,7 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
       reader.end(out);
       if (out.length > 0) yield out;
     },
+    chunks,
     close() {
       opened.stream.destroy();
       opened.close();

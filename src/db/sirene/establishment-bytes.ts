@@ -300,6 +300,8 @@ const room = (n: number) => 3 * n + 4096;
 
 export class EstablishmentBytes {
   private data: Buffer = Buffer.alloc(0);
+  /** Bytes to read after `data`. */
+  private readonly queue: Buffer[] = [];
   private pos = 0;
   /** Next quote and carriage return at or after `pos` (data.length when none). */
   private quote = -1;
@@ -374,12 +376,26 @@ export class EstablishmentBytes {
 
   /** More bytes of the file. */
   push(chunk: Buffer): void {
-    this.data = this.pos >= this.data.length ? chunk : Buffer.concat([this.data.subarray(this.pos), chunk]);
+    const rest = this.data.length - this.pos;
+    const lf = rest === 0 ? -1 : chunk.indexOf(10);
+    if (rest === 0) this.start(chunk);
+    else if (lf === -1) this.start(Buffer.concat([this.data.subarray(this.pos), chunk]));
+    else {
+      // The line cut between the two chunks is joined on its own; the rest of the chunk is
+      // read where it is (copying every chunk behind the cut line cost garbage collections
+      // for the external memory).
+      this.start(Buffer.concat([this.data.subarray(this.pos), chunk.subarray(0, lf + 1)]));
+      this.queue.push(chunk.subarray(lf + 1));
+    }
+  }
+
+  private start(data: Buffer): void {
+    this.data = data;
     this.pos = 0;
     this.quote = -1;
     this.cr = -1;
-    const lastLf = this.data.lastIndexOf(10);
-    this.valid = lastLf === -1 || isUtf8(this.data.subarray(0, lastLf + 1));
+    const lastLf = data.lastIndexOf(10);
+    this.valid = lastLf === -1 || isUtf8(data.subarray(0, lastLf + 1));
   }
 
   /**
@@ -388,6 +404,16 @@ export class EstablishmentBytes {
    * end of the file: everything is read).
    */
   read(batchSize: number, final: boolean): ReadStatus {
+    for (;;) {
+      const status = this.readData(batchSize, final && this.queue.length === 0);
+      if (status !== 'more' || this.queue.length === 0) return status;
+      const next = this.queue.shift()!;
+      // Left over: a record the joined line did not end (a line break in quotes).
+      this.start(this.pos < this.data.length ? Buffer.concat([this.data.subarray(this.pos), next]) : next);
+    }
+  }
+
+  private readData(batchSize: number, final: boolean): ReadStatus {
     const data = this.data;
     const n = data.length;
     const out = this.out;

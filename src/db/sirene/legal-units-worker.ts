@@ -9,14 +9,14 @@ import { CopyBuffer } from './copy-buffer.ts';
 import { legalUnitLayout, mapLegalUnit } from './layout.ts';
 import { openCsv } from './source.ts';
 import { copyValue } from '../copy-text.ts';
-import { increasing } from './sorted-keys.ts';
+import { increasing, SirenSet } from './sorted-keys.ts';
 import type { ToLegalUnits, FromLegalUnits, LegalUnitsJob } from './legal-units.ts';
 
 const port = parentPort!;
 const job = workerData as LegalUnitsJob;
 
 /** SIRENs kept by the main thread, or undefined when every unit is kept. */
-const kept = job.filtered ? new Set<number>() : undefined;
+const kept = job.filtered ? new SirenSet() : undefined;
 let upTo = job.filtered ? -1 : Infinity;
 /** COPY chunks sent and not yet taken by the database. */
 let pending = 0;
@@ -28,7 +28,12 @@ port.on('message', (m: ToLegalUnits) => {
       for (const s of m.sirens) kept.add(s);
       upTo = m.upTo;
     }
-  } else pending--;
+  } else {
+    pending--;
+    // Written into again: a new 4 MB buffer per chunk, handed to the main thread, made its
+    // garbage collector run for the external memory.
+    out.reuse(m.bytes);
+  }
   const w = wake;
   wake = undefined;
   w?.();
@@ -36,10 +41,11 @@ port.on('message', (m: ToLegalUnits) => {
 const news = () => new Promise<void>((resolve) => (wake = resolve));
 const post = (m: FromLegalUnits, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
+const out = new CopyBuffer();
+
 async function run() {
   const source = await openCsv(job.path);
   const layout = legalUnitLayout(source.header, source.file);
-  const out = new CopyBuffer();
   const units = increasing();
   let rows = 0;
   let loaded = 0;

@@ -15,7 +15,10 @@ export interface LegalUnitsJob {
   window: number;
 }
 
-export type ToLegalUnits = { kind: 'kept'; sirens: Int32Array; upTo: number } | { kind: 'taken' };
+export type ToLegalUnits =
+  | { kind: 'kept'; sirens: Int32Array; upTo: number }
+  /** A COPY chunk taken by the database, its bytes given back to be written into again. */
+  | { kind: 'taken'; bytes: Uint8Array };
 
 export type FromLegalUnits =
   | { kind: 'copy'; bytes: Uint8Array; lines: number; rows: number; bytesRead: number }
@@ -83,7 +86,11 @@ export function readLegalUnitsAside(
       const c = copy(m.bytes).then(
         () => {
           copies.delete(c);
-          if (!failed) worker.postMessage({ kind: 'taken' } satisfies ToLegalUnits);
+          if (!failed) {
+            worker.postMessage({ kind: 'taken', bytes: m.bytes } satisfies ToLegalUnits, [
+              m.bytes.buffer as ArrayBuffer,
+            ]);
+          }
         },
         (e: unknown) => {
           copies.delete(c);

@@ -1,7 +1,7 @@
 // Opens a SIRENE file as a stream of CSV records: a plain .csv, or a .zip as published by
 // INSEE (the first .csv entry is read as it is inflated, never written to disk). yauzl reads
 // the zip's central directory, so Zip64 archives of several GB work.
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, openSync, read as readFd, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
@@ -18,7 +18,8 @@ export interface CsvSource {
   batches(columns?: readonly number[]): AsyncGenerator<string[][]>;
   /**
    * The bytes after the header as they are read, undecoded (the establishments' byte path,
-   * establishment-bytes.ts). The first one starts at a line start, the others anywhere.
+   * establishment-bytes.ts). The first one starts at a line start, the others anywhere. A chunk
+   * stays valid until the one after the next is asked for (its buffer is then read into again).
    */
   chunks(): AsyncGenerator<Buffer>;
   close(): void;
@@ -59,6 +60,42 @@ function openZipEntry(path: string): Promise<{ stream: Readable; size: number; c
   });
 }
 
+/**
+ * A plain file's bytes, 1 MB at a time, read into two buffers in turn: a chunk stays valid until
+ * the one after the next is asked for. A new buffer per read (as a read stream allocates them)
+ * made the garbage collector run for the external memory, every 10 MB or so.
+ */
+function openFile(path: string): { iterator: AsyncIterator<Buffer>; close: () => void } {
+  const fd = openSync(path, 'r');
+  const buffers = [Buffer.allocUnsafeSlow(1 << 20), Buffer.allocUnsafeSlow(1 << 20)];
+  let turn = 0;
+  let closed = false;
+  return {
+    iterator: {
+      next: () =>
+        new Promise((resolve, reject) => {
+          if (closed) {
+            resolve({ done: true, value: undefined });
+            return;
+          }
+          const buffer = buffers[turn++ & 1]!;
+          readFd(fd, buffer, 0, buffer.length, null, (error, n) => {
+            if (error) reject(error);
+            else
+              resolve(
+                n === 0 ? { done: true, value: undefined } : { done: false, value: buffer.subarray(0, n) },
+              );
+          });
+        }),
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      closeSync(fd);
+    },
+  };
+}
+
 /** The first CR or LF of `bytes`, or -1. */
 function lineBreakAt(bytes: Buffer): number {
   const lf = bytes.indexOf(10);
@@ -73,15 +110,20 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
   } catch {
     throw new SourceError(`Fichier « ${path} » introuvable : vérifiez le chemin.`);
   }
-  const opened = /\.zip$/i.test(path)
-    ? await openZipEntry(path)
-    : {
-        stream: createReadStream(path, { highWaterMark: 1 << 20 }) as Readable,
-        size,
-        close: () => undefined,
-      };
+  let opened: { iterator: AsyncIterator<Buffer>; size: number; close: () => void };
+  if (/\.zip$/i.test(path)) {
+    const zip = await openZipEntry(path);
+    opened = {
+      iterator: zip.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>,
+      size: zip.size,
+      close() {
+        zip.stream.destroy();
+        zip.close();
+      },
+    };
+  } else opened = { ...openFile(path), size };
   let read = 0;
-  const iterator = opened.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const iterator = opened.iterator;
 
   // Read until the header line is complete (a line break is one byte in UTF-8).
   let head: Buffer = Buffer.alloc(0);
@@ -146,7 +188,6 @@ export async function openCsv(path: string, forcedSeparator?: string): Promise<C
     },
     chunks,
     close() {
-      opened.stream.destroy();
       opened.close();
     },
   };

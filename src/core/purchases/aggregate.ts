@@ -501,6 +501,8 @@ class Entry {
   h1 = 0;
   h2 = 0;
   nextInBucket: Entry | null = null;
+  /** Opened as the first entry with its key (see ClosedKeys.add). */
+  isNew = false;
   /** Journal symbol (aggregator's), EcritureNum, EcritureDate (YYYYMMDD or 0). */
   journal = 0;
   readonly arena = new Arena();
@@ -805,6 +807,12 @@ interface JournalState {
   hasFirstNum: boolean;
   firstNum: Units;
   severalNums: boolean;
+  /**
+   * The largest EcritureNum of the journal's entries so far, as a number (-1: none yet), for the
+   * entries whose EcritureNum is a number: an entry numbered above it opens for the first time, so
+   * no closed entry can have its key (files sorted by entry skip the lookup of closed keys).
+   */
+  maxNum: number;
   /** EcritureDate and PieceRef of the journal's first piece (hasFirstPiece once seen). */
   hasFirstPiece: boolean;
   firstPieceDate: number;
@@ -855,67 +863,133 @@ function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) =>
 
 /**
  * Keys of recently closed entries, as two hashes (53 bits), in two generations of at most
- * `perGeneration` keys: open addressing in one Int32Array per generation (h1, then h2 + 1 so that
- * 0 marks a free slot), so remembering them allocates nothing per entry and a probe reads one
- * cache line.
+ * `perGeneration` distinct keys (the older is forgotten when the newer is full).
+ *
+ * Closing an entry only appends its key to the generation's log (two sequential writes). The log
+ * is indexed (open addressing over (h1, h2 + 1) pairs, 0 marking a free slot, behind a Bloom filter
+ * of 2^20 bits) when a lookup needs it, which also drops repeated keys, or when a full log may hold
+ * repeats: a key is `new` when its entry opened as a first (JournalState.maxNum), and only a key
+ * opened again can repeat one. A file sorted by entry neither asks nor repeats, so its keys are
+ * never hashed; an unsorted file indexes a few keys per lookup, as many as it adds. Nothing is
+ * allocated per entry.
  */
 class ClosedKeys {
   private readonly mask: number;
-  private readonly slots: [Int32Array, Int32Array];
-  /** Per generation, a Bloom filter of 2^20 bits (two per key): most lookups end there, in cache. */
-  private readonly blooms: [Int32Array, Int32Array] = [new Int32Array(1 << 15), new Int32Array(1 << 15)];
-  /** Keys per generation (typed: a literal array is copy-on-write; its first change deoptimized its readers). */
-  private readonly counts = new Int32Array(2);
-  private current = 0;
+  private current: ClosedGeneration;
+  private previous: ClosedGeneration;
 
   constructor(private readonly perGeneration: number) {
     let size = 1024;
     while (size < perGeneration * 2.5) size *= 2;
     this.mask = size - 1;
-    this.slots = [new Int32Array(2 * size), new Int32Array(2 * size)];
+    this.current = new ClosedGeneration(perGeneration);
+    this.previous = new ClosedGeneration(perGeneration);
   }
 
+  /** 0 when no key was added (else the number of keys logged, repeats included). */
   get size(): number {
-    return this.counts[0]! + this.counts[1]!;
+    return this.current.count + this.previous.count;
   }
 
-  /** Adds the key whose hashes are (h1, h2), as set by `entryHash` (h2 < 2^21). */
-  add(h1: number, h2: number): void {
+  /**
+   * Adds the key whose hashes are (h1, h2), as set by `entryHash` (h2 < 2^21); `isNew` when its
+   * entry was the first opened with that key (then no key logged before repeats it).
+   */
+  add(h1: number, h2: number, isNew: boolean): void {
     let g = this.current;
-    if (this.counts[g]! >= this.perGeneration) {
-      g = this.current = 1 - g;
-      this.slots[g]!.fill(0);
-      this.blooms[g]!.fill(0);
-      this.counts[g] = 0;
+    if (g.count >= this.perGeneration) {
+      // Full unless some keys repeat: indexing drops the repeats (only keys not new can be one).
+      if (g.unsure > 0) g.index(this.mask);
+      if (g.count >= this.perGeneration) {
+        // perGeneration distinct keys: the older generation is forgotten and takes the new keys.
+        g = this.previous;
+        g.clear();
+        this.previous = this.current;
+        this.current = g;
+      }
     }
-    const bloom = this.blooms[g]!;
-    const b1 = (h1 >>> 12) & 0xfffff;
-    const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
-    bloom[b1 >>> 5] = bloom[b1 >>> 5]! | (1 << (b1 & 31));
-    bloom[b2 >>> 5] = bloom[b2 >>> 5]! | (1 << (b2 & 31));
-    const t = this.slots[g]!;
-    const mask = this.mask;
-    let i = h1 & mask;
-    for (; t[2 * i + 1] !== 0; i = (i + 1) & mask) if (t[2 * i] === h1 && t[2 * i + 1] === h2 + 1) return;
-    t[2 * i] = h1;
-    t[2 * i + 1] = h2 + 1;
-    this.counts[g]!++;
+    g.log[2 * g.count] = h1;
+    g.log[2 * g.count + 1] = h2;
+    g.count++;
+    if (!isNew) g.unsure++;
   }
 
   has(h1: number, h2: number): boolean {
-    const b1 = (h1 >>> 12) & 0xfffff;
-    const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
-    for (let g = 0; g < 2; g++) {
-      const bloom = this.blooms[g]!;
-      if ((bloom[b1 >>> 5]! & (1 << (b1 & 31))) === 0 || (bloom[b2 >>> 5]! & (1 << (b2 & 31))) === 0)
-        continue;
-      if (this.find(this.slots[g]!, h1, h2)) return true;
-    }
-    return false;
+    return this.current.has(h1, h2, this.mask) || this.previous.has(h1, h2, this.mask);
+  }
+}
+
+/** One generation of ClosedKeys: its log, and the index of the log's first `indexed` keys. */
+class ClosedGeneration {
+  /** Keys in order of closing, (h1, h2) pairs; [0, indexed) are distinct and indexed. */
+  readonly log: Int32Array;
+  count = 0;
+  /** Keys not new among the keys not indexed yet. */
+  unsure = 0;
+  private indexed = 0;
+  private slots: Int32Array | null = null;
+  /** Two bits per key: most lookups of an absent key end here, in cache. */
+  private bloom: Int32Array | null = null;
+
+  constructor(perGeneration: number) {
+    this.log = new Int32Array(2 * perGeneration);
   }
 
-  private find(t: Int32Array, h1: number, h2: number): boolean {
-    const mask = this.mask;
+  clear(): void {
+    if (this.indexed > 0) {
+      this.slots!.fill(0);
+      this.bloom!.fill(0);
+    }
+    this.count = 0;
+    this.indexed = 0;
+    this.unsure = 0;
+  }
+
+  /** Indexes the keys logged since the last call, dropping those indexed already. */
+  index(mask: number): void {
+    if (this.indexed === this.count) return;
+    this.slots ??= new Int32Array(2 * (mask + 1));
+    this.bloom ??= new Int32Array(1 << 15);
+    const log = this.log;
+    const t = this.slots;
+    const bloom = this.bloom;
+    let w = this.indexed;
+    for (let r = this.indexed; r < this.count; r++) {
+      const h1 = log[2 * r]!;
+      const h2 = log[2 * r + 1]!;
+      let i = h1 & mask;
+      let seen = false;
+      for (; t[2 * i + 1] !== 0; i = (i + 1) & mask) {
+        if (t[2 * i] === h1 && t[2 * i + 1] === h2 + 1) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+      t[2 * i] = h1;
+      t[2 * i + 1] = h2 + 1;
+      const b1 = (h1 >>> 12) & 0xfffff;
+      const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
+      bloom[b1 >>> 5] = bloom[b1 >>> 5]! | (1 << (b1 & 31));
+      bloom[b2 >>> 5] = bloom[b2 >>> 5]! | (1 << (b2 & 31));
+      log[2 * w] = h1;
+      log[2 * w + 1] = h2;
+      w++;
+    }
+    this.count = w;
+    this.indexed = w;
+    this.unsure = 0;
+  }
+
+  has(h1: number, h2: number, mask: number): boolean {
+    if (this.count === 0) return false;
+    this.index(mask);
+    const bloom = this.bloom!;
+    const b1 = (h1 >>> 12) & 0xfffff;
+    const b2 = Math.imul(h1 ^ h2, 0x9e3779b1) >>> 12;
+    if ((bloom[b1 >>> 5]! & (1 << (b1 & 31))) === 0 || (bloom[b2 >>> 5]! & (1 << (b2 & 31))) === 0)
+      return false;
+    const t = this.slots!;
     for (let i = h1 & mask; t[2 * i + 1] !== 0; i = (i + 1) & mask)
       if (t[2 * i] === h1 && t[2 * i + 1] === h2 + 1) return true;
     return false;
@@ -948,6 +1022,18 @@ const A_CAPEX = 4;
 const A_SUPPLIER = 8;
 const A_404 = 16;
 const A_COUNTED = A_PURCHASE | A_CAPEX | A_SUPPLIER;
+
+/** Units [0, n) as a number when they are 1 to 15 ASCII digits, else -1. */
+function numberValue(units: Uint16Array, n: number): number {
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = units[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
 
 function isoOrEmpty(date: number): string {
   return date > 0 ? isoFromDateNumber(date) : '';
@@ -1183,6 +1269,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         hasFirstNum: false,
         firstNum: new Units(),
         severalNums: false,
+        maxNum: -1,
         hasFirstPiece: false,
         firstPieceDate: 0,
         firstPieceRef: new Units(),
@@ -1337,7 +1424,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     unlink(entry);
     if (entry === last) last = null;
     if (!entry.hasPurchase) return;
-    closed.add(entry.h1, entry.h2);
+    closed.add(entry.h1, entry.h2, entry.isNew);
     const j = journal(entry.journal);
     const pieces = entry.pieces;
     const n = entry.pieceCount;
@@ -1431,7 +1518,11 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         if (entry !== null) last = entry;
       }
       if (entry === null) {
-        if (closed.size > 0 && closed.has(hash1, hash2)) {
+        const j = journal(journalCode);
+        const value = numberValue(num, numLen);
+        const first = value > j.maxNum;
+        if (first) j.maxNum = value;
+        if (!first && closed.size > 0 && closed.has(hash1, hash2)) {
           const numText = unitsToString(num, numLen);
           anomaly({
             line: src.line,
@@ -1440,7 +1531,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
           });
         }
         entry = openEntry(journalCode, num, numLen, date);
-        const j = journal(journalCode);
+        entry.isNew = first;
         if (numLen !== 0) {
           if (!j.hasFirstNum) {
             j.hasFirstNum = true;

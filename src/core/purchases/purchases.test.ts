@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fecExcerpt } from './fec-excerpt.ts';
+import type { FecLine } from '../fec/index.ts';
 import { extendedAccountSet, parseAccountSet, purchasesFromLines, type PurchasesResult } from './index.ts';
 
 /** Spend per supplier key, in euros, for readable expectations. */
@@ -225,6 +226,48 @@ describe('attribution of purchases to suppliers (DESIGN.md §5)', () => {
     const narrow = purchasesFromLines(lines, { window: 1 });
     expect(narrow.unattributedCents).toBe(10000);
     expect(narrow.anomalies.map((a) => [a.line, a.code])).toEqual([[5, 'entry-split']]);
+  });
+
+  it('remembers the last 50,000 to 100,000 closed entries, whatever their numbering', () => {
+    // 150,000 one-line invoices of journal AC, then late lines for entries closed long ago: entry
+    // 90,000 (60,000 entries back) and 60,000 are remembered, entry 10,000 is not. The same with
+    // EcritureNum F1, F2... (not numbers), and with 2,000 entries closed twice (late lines of
+    // entries 110,000 to 111,999 after entry 120,000): a key closed twice counts once, so they do
+    // not make the memory forget the older keys sooner.
+    const entry = (num: string, line: number): FecLine => ({
+      line,
+      journalCode: 'AC',
+      journalLib: 'Achats',
+      ecritureNum: num,
+      ecritureDate: '2025-03-01',
+      compteNum: '601000',
+      compteLib: 'MP',
+      compAuxNum: '',
+      compAuxLib: '',
+      pieceRef: `P${num}`,
+      pieceDate: '',
+      ecritureLib: 'Facture',
+      debitCents: 100,
+      creditCents: 0,
+      montantDeviseCents: null,
+      idevise: '',
+    });
+    for (const prefix of ['', 'F']) {
+      for (const repeats of [0, 2000]) {
+        const lines: FecLine[] = [];
+        const push = (k: number): number => lines.push(entry(`${prefix}${k}`, lines.length + 2));
+        for (let k = 1; k <= 120_000; k++) push(k);
+        for (let k = 0; k < repeats; k++) push(110_000 + k);
+        for (let k = 120_001; k <= 150_000; k++) push(k);
+        for (const k of [90_000, 60_000, 10_000]) push(k);
+        const r = purchasesFromLines(lines, { maxAnomalies: 10_000 });
+        const split = r.anomalies.filter((a) => a.code === 'entry-split').map((a) => a.line);
+        const late = lines.length - 1; // line of the first late line (lines start at 2)
+        expect(split.slice(-2), `prefix ${prefix || '(none)'}, ${repeats} repeats`).toEqual([late, late + 1]);
+        expect(split.length).toBe(repeats + 2);
+        expect(r.totalCents).toBe(lines.length * 100);
+      }
+    }
   });
 });
 

@@ -332,8 +332,9 @@ class Piece {
   private supIndex: Map<number, number> | null = null;
   has404 = false;
   collectiveWithoutAux = false;
-  /** Currencies (symbols of the upper-case codes), EUR excluded. */
+  /** Currencies (symbols of the upper-case codes), EUR excluded; their count, read first (one field). */
   readonly currencies: number[] = [];
+  currencyCount = 0;
 
   constructor(readonly arena: Arena) {}
 
@@ -347,7 +348,10 @@ class Piece {
     this.supIndex = null;
     this.has404 = false;
     this.collectiveWithoutAux = false;
-    if (this.currencies.length !== 0) this.currencies.length = 0;
+    if (this.currencyCount !== 0) {
+      this.currencies.length = 0;
+      this.currencyCount = 0;
+    }
   }
 
   setRef(src: Uint16Array, n: number): void {
@@ -490,7 +494,7 @@ class Piece {
   }
 
   addCurrency(cur: number): void {
-    if (!this.currencies.includes(cur)) this.currencies.push(cur);
+    if (!this.currencies.includes(cur)) this.currencyCount = this.currencies.push(cur);
   }
 }
 
@@ -503,8 +507,9 @@ class Entry {
   nextInBucket: Entry | null = null;
   /** Opened as the first entry with its key (see ClosedKeys.add). */
   isNew = false;
-  /** Journal symbol (aggregator's), EcritureNum, EcritureDate (YYYYMMDD or 0). */
+  /** Journal symbol (aggregator's) and its state, EcritureNum, EcritureDate (YYYYMMDD or 0). */
   journal = 0;
+  j: JournalState | null = null;
   readonly arena = new Arena();
   numLen = 0;
   date = 0;
@@ -623,6 +628,11 @@ class Totals {
   private catCount = 0;
   groups = new Map<string, GroupAcc>();
   purchaseEntries = 0;
+
+  /** False when `supplier(sup, name)` would change nothing: `sup` is present and has a name. */
+  needsName(sup: number): boolean {
+    return sup >= this.flags.length || this.flags[sup] === 0 || this.name[sup] === '';
+  }
 
   /** Makes `sup` present (in order of first appearance); a first non-empty name sticks. */
   supplier(sup: number, name: string): void {
@@ -1380,20 +1390,21 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       }
       if (allZero) for (let i = 0; i < m; i++) weights[i] = Math.abs(d[nets + i]!);
     }
-    const currencies = p.currencies;
+    const currencyCount = p.currencyCount;
     const sups = 4 * cap;
     // The label becomes a string only for a supplier that has fewer than MAX_SAMPLE_LABELS.
     let label: string | null = p.labelLen === 0 ? '' : null;
     for (let i = 0; i < m; i++) {
       const sup = d[sups + i]!;
-      totals.supplier(sup, p.supNames[i]!);
+      // The name is read only when it may be kept (a new supplier, or one still without a name).
+      if (totals.needsName(sup)) totals.supplier(sup, p.supNames[i]!);
       totals.addAccount(sup, d[5 * cap + i]!);
       totals.entries[sup] = totals.entries[sup]! + 1;
       if (!totals.labelsFull(sup)) {
         label ??= p.label();
         totals.addLabel(sup, label);
       }
-      for (let c = 0; c < currencies.length; c++) totals.addCurrency(sup, currencies[c]!);
+      for (let c = 0; c < currencyCount; c++) totals.addCurrency(sup, p.currencies[c]!);
     }
     const amountBySup = totals.amount;
     for (let i = 0; i < n; i++) {
@@ -1425,7 +1436,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (entry === last) last = null;
     if (!entry.hasPurchase) return;
     closed.add(entry.h1, entry.h2, entry.isNew);
-    const j = journal(entry.journal);
+    const j = entry.j!;
     const pieces = entry.pieces;
     const n = entry.pieceCount;
     if (n === 1 || entry.numLen === 0) {
@@ -1532,6 +1543,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
         }
         entry = openEntry(journalCode, num, numLen, date);
         entry.isNew = first;
+        entry.j = j;
         if (numLen !== 0) {
           if (!j.hasFirstNum) {
             j.hasFirstNum = true;
@@ -1549,7 +1561,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (piece === null) piece = entry.find(ref, refLen);
     if (piece === null) {
       piece = entry.open(ref, refLen, src.line);
-      const j = journal(entry.journal);
+      const j = entry.j!;
       if (!j.hasFirstPiece) {
         j.hasFirstPiece = true;
         j.firstPieceDate = date;

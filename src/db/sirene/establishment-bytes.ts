@@ -259,6 +259,13 @@ function put(v: Uint8Array, o: Uint8Array, at: number): number {
   return at;
 }
 
+/** COPY's null, \\N. */
+function putNull(o: Uint8Array, at: number): number {
+  o[at] = 92;
+  o[at + 1] = 78;
+  return at + 2;
+}
+
 /** An ASCII string (a number) into bytes. */
 function putAscii(v: string, o: Uint8Array, at: number): number {
   for (let i = 0; i < v.length; i++) o[at++] = v.charCodeAt(i);
@@ -581,7 +588,7 @@ export class EstablishmentBytes {
 
   /** Cell k as COPY text (\N when null). */
   private copyCell(b: Uint8Array, k: number, o: Uint8Array, at: number): number {
-    if (!this.cell(b, k)) return put(nullBytes, o, at);
+    if (!this.cell(b, k)) return putNull(o, at);
     return copyEscaped(b, this.cs, this.ce, o, at);
   }
 
@@ -732,7 +739,7 @@ export class EstablishmentBytes {
           o[at++] = 116;
         } else o[at++] = ch >= 97 && ch <= 122 ? ch - 32 : ch;
       }
-    } else at = put(nullBytes, o, at);
+    } else at = putNull(o, at);
     o[at++] = 9;
     at = put(naf.sectionLabel, o, at);
     row.nafLabel = naf.label;
@@ -740,7 +747,7 @@ export class EstablishmentBytes {
     at = put(place.prefix, o, at);
     if (place.name !== null) at = put(place.name, o, at);
     else if (this.cell(b, c.libelleCommuneEtablissement)) at = put(this.title(b, 0), o, at);
-    else at = put(nullBytes, o, at);
+    else at = putNull(o, at);
     o[at++] = 9;
     at = this.copyCell(b, c.codePostalEtablissement, o, at);
     o[at++] = 9;
@@ -762,7 +769,7 @@ export class EstablishmentBytes {
         if (at > start) o[at++] = 32;
         at = put(this.title(b, 1), o, at);
       }
-      if (at === start) at = put(nullBytes, o, at);
+      if (at === start) at = putNull(o, at);
       o[at++] = 9;
       const extra = at;
       if (this.cell(b, c.complementAdresseEtablissement)) at = put(this.title(b, 0), o, at);
@@ -773,7 +780,7 @@ export class EstablishmentBytes {
         }
         at = copyEscaped(b, this.cs, this.ce, o, at);
       }
-      if (at === extra) at = put(nullBytes, o, at);
+      if (at === extra) at = putNull(o, at);
     } else at = put(nullPair, o, at);
     // No country for an establishment in France.
     at = put(nullPairAround, o, at);
@@ -784,8 +791,8 @@ export class EstablishmentBytes {
       if ((x === 78 && y === 78) || (isDigit(x) && isDigit(y))) {
         o[at++] = x;
         o[at++] = y;
-      } else at = put(nullBytes, o, at);
-    } else at = put(nullBytes, o, at);
+      } else at = putNull(o, at);
+    } else at = putNull(o, at);
     o[at++] = 9;
     if (
       this.cell(b, c.anneeEffectifsEtablissement) &&
@@ -799,11 +806,11 @@ export class EstablishmentBytes {
       let i = this.cs;
       while (i < this.ce - 1 && b[i] === 48) i++;
       while (i < this.ce) o[at++] = b[i++]!;
-    } else at = put(nullBytes, o, at);
+    } else at = putNull(o, at);
     o[at++] = 9;
     if (this.cell(b, c.dateCreationEtablissement) && this.isDate(b)) {
       for (let i = this.cs; i < this.ce; i++) o[at++] = b[i]!;
-    } else at = put(nullBytes, o, at);
+    } else at = putNull(o, at);
     o[at++] = 9;
     o[at++] = this.cell(b, c.etablissementSiege) && this.is(b, 'true') ? 116 : 102;
     o[at++] = 9;
@@ -866,7 +873,6 @@ export class EstablishmentBytes {
   }
 }
 
-const nullBytes = utf8(N);
 const nullPair = utf8(`${N}\t${N}`);
 const nullPairAround = utf8(`\t${N}\t${N}\t`);
 const nullTriple = utf8(`${N}\t${N}\t${N}`);

@@ -6,10 +6,11 @@
 // closed ones included (active = false). Memory stays bounded: only the kept SIRENs (numbers)
 // are held, to filter the legal-unit and geolocation files (twice: the legal-unit thread has
 // its own copy).
-// Where the time goes (npm run bench -- sirene, 1,000,000 rows on PostgreSQL, about 10 s of
-// JavaScript and 26 s of database CPU): reading the establishments is JavaScript-bound (about
-// 6.5 s; the database takes each COPY while the next rows are mapped, and the legal units, read
-// on a second thread in step, are copied meanwhile); after it, two connections share the work,
+// Where the time goes (npm run bench -- sirene, 1,000,000 rows on PostgreSQL): reading the
+// establishments keeps both cores busy for about 6 s: the main thread maps the rows from the
+// file's bytes (establishment-bytes.ts; about 3 s of CPU, 0.8 of which build the reference
+// geography first), the database takes each COPY meanwhile (about 5 s of CPU with the legal
+// units', read on a second thread in step, 1.3 s); after it, two connections share the work,
 // longest first: the insert in two slices (about 3.5 s), then the index builds and the words
 // (about 19 s of CPU, 9.5 s), then the statistics (0.6 s).
 import type { Db } from '../connection.ts';

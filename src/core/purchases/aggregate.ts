@@ -257,8 +257,13 @@ class Units {
 
 /** Text of an entry and its pieces (EcritureNum, PieceRefs, labels), appended in one buffer. */
 class Arena {
-  buf = new Uint16Array(256);
+  buf: Uint16Array;
   used = 0;
+
+  /** `buf`: the first buffer (a slot of the window's pool), else a new one. */
+  constructor(buf?: Uint16Array) {
+    this.buf = buf ?? new Uint16Array(ARENA_UNITS);
+  }
 
   /** Room for `n` more units after `used`; returns that offset (the caller then moves `used`). */
   reserve(n: number): number {
@@ -322,7 +327,7 @@ class Piece {
    * Σ(Debit − Credit); the same for capital expenditure (class 2, when in the set); then per
    * supplier, in order of first appearance: supplier number, account symbol, Credit − Debit.
    */
-  d = new Float64Array(7 * 4);
+  d: Float64Array;
   cap = 4;
   catCount = 0;
   capexCount = 0;
@@ -336,7 +341,13 @@ class Piece {
   readonly currencies: number[] = [];
   currencyCount = 0;
 
-  constructor(readonly arena: Arena) {}
+  /** `d`: the first array (a slot of the window's pool), else a new one. */
+  constructor(
+    readonly arena: Arena,
+    d?: Float64Array,
+  ) {
+    this.d = d ?? new Float64Array(PIECE_NUMBERS);
+  }
 
   reset(firstLine: number): void {
     this.refLen = 0;
@@ -498,6 +509,16 @@ class Piece {
   }
 }
 
+/** Units of an entry's first text buffer, numbers of a piece's first array (cap 4). */
+const ARENA_UNITS = 256;
+const PIECE_NUMBERS = 7 * 4;
+
+/** The first buffers of the window's entries, one slot each after the other. */
+interface EntryPool {
+  units: Uint16Array;
+  numbers: Float64Array;
+}
+
 /** An open entry (a slot of the window's ring, reused once closed) and its pieces. */
 class Entry {
   /** Hashes of the key (entryHash), and the next open entry in the same bucket of `open`. */
@@ -510,7 +531,20 @@ class Entry {
   /** Journal symbol (aggregator's) and its state, EcritureNum, EcritureDate (YYYYMMDD or 0). */
   journal = 0;
   j: JournalState | null = null;
-  readonly arena = new Arena();
+  readonly arena: Arena;
+  /** Its first piece (pieces[0] once opened), read without the array. */
+  first: Piece | null = null;
+
+  /**
+   * `slot`: the window's slot it lives in. Its first text buffer and its first piece's numbers are
+   * that slot's parts of two pools: entries close in slot order, so closing reads memory in order.
+   */
+  constructor(
+    readonly slot: number,
+    private readonly pool: EntryPool | null,
+  ) {
+    this.arena = new Arena(pool?.units.subarray(slot * ARENA_UNITS, (slot + 1) * ARENA_UNITS));
+  }
   numLen = 0;
   date = 0;
   hasPurchase = false;
@@ -561,8 +595,11 @@ class Entry {
     const count = this.pieceCount;
     let p = this.pieces[count];
     if (p === undefined) {
-      p = new Piece(this.arena);
+      const pool = count === 0 ? this.pool : null;
+      const slot = this.slot;
+      p = new Piece(this.arena, pool?.numbers.subarray(slot * PIECE_NUMBERS, (slot + 1) * PIECE_NUMBERS));
       this.pieces.push(p);
+      if (count === 0) this.first = p;
     }
     p.reset(line);
     p.setRef(ref, n);
@@ -1072,6 +1109,10 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   // `head`), found through `open` by their first hash (a bucket: entries chained by nextInBucket).
   const capacity = windowSize + 1;
   const ring: Entry[] = [];
+  const entryPool: EntryPool = {
+    units: new Uint16Array(capacity * ARENA_UNITS),
+    numbers: new Float64Array(capacity * PIECE_NUMBERS),
+  };
   let head = 0;
   let openCount = 0;
   // A fixed array of bucket heads (no Map: its tables, rebuilt as entries come and go, were garbage
@@ -1439,7 +1480,13 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     const j = entry.j!;
     const pieces = entry.pieces;
     const n = entry.pieceCount;
-    if (n === 1 || entry.numLen === 0) {
+    if (n === 1) {
+      const p = entry.first!;
+      if (!(p.has404 && p.capexCount > 0)) attributeTotals(j.common, p, entry.journal, entry.date);
+      else attribute(j.common, pieces, 0, 1, entry.journal, entry.date);
+      return;
+    }
+    if (entry.numLen === 0) {
       for (let k = 0; k < n; k++) attribute(j.common, pieces, k, 1, entry.journal, entry.date);
       return;
     }
@@ -1476,7 +1523,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     if (slot >= capacity) slot -= capacity;
     let entry = ring[slot];
     if (entry === undefined) {
-      entry = new Entry();
+      entry = new Entry(slot, entryPool);
       ring[slot] = entry;
     }
     entry.reset(hash1, hash2, journal, num, n, date);

@@ -139,6 +139,48 @@ export class CsvReader {
   }
 }
 
+/**
+ * Where the CSV record at `pos` of bytes `b` ends (after its line break), read as CsvReader's
+ * general loop reads it (quoted fields, CR, LF or CRLF), or -1 when it may go on in bytes still
+ * to come. UTF-8 keeps every byte of these ASCII characters for them alone.
+ */
+export function csvRecordEnd(b: Buffer, pos: number, sep: number, final: boolean): number {
+  const n = b.length;
+  for (;;) {
+    if (pos < n && b[pos] === 34) {
+      let i = pos + 1;
+      for (;;) {
+        const q = b.indexOf(34, i);
+        if (q === -1) return final ? n : -1;
+        if (b[q + 1] === 34) {
+          i = q + 2;
+          continue;
+        }
+        if (q + 1 >= n && !final) return -1;
+        i = q + 1;
+        break;
+      }
+      pos = i;
+    }
+    while (pos < n) {
+      const c = b[pos]!;
+      if (c === sep || c === 10 || c === 13) break;
+      pos++;
+    }
+    if (pos >= n) return final ? n : -1;
+    const c = b[pos]!;
+    if (c === sep) {
+      pos++;
+      continue;
+    }
+    if (c === 13) {
+      if (pos + 1 >= n && !final) return -1;
+      return pos + (b[pos + 1] === 10 ? 2 : 1);
+    }
+    return pos + 1;
+  }
+}
+
 /** Splits one header line (no quotes expected in SIRENE headers, tolerated anyway). */
 export function parseHeaderLine(line: string, separator: string): string[] {
   const out: string[][] = [];

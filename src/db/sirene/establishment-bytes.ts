@@ -11,7 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import { departmentOfCommuneCode } from '../../core/geo/index.ts';
 import { copyValue, N } from '../copy-text.ts';
 import type { CopyBuffer } from './copy-buffer.ts';
-import { CsvReader } from './csv.ts';
+import { csvRecordEnd, CsvReader } from './csv.ts';
 import { geoIndex } from './geo.ts';
 import { isLambert93, lambert93ToWgs84 } from './lambert.ts';
 import {
@@ -458,7 +458,7 @@ export class EstablishmentBytes {
           pos = lf + 1;
           continue;
         }
-        const end = this.recordEnd(pos, final);
+        const end = csvRecordEnd(data, pos, this.sep, final);
         if (end === -1) return 'more';
         if (out.free() < room(end - pos) && out.lines > 0) return 'flush';
         this.strings(pos, end);
@@ -501,49 +501,6 @@ export class EstablishmentBytes {
     r.naf25 = e.naf25Code !== null;
     r.nafLabel = e.nafLabel;
     this.sink.written(r);
-  }
-
-  /**
-   * Where the record at `pos` ends (after its line break), read as CsvReader's general loop
-   * reads it (quoted fields, CR, LF or CRLF), or -1 when it may go on in bytes still to come.
-   */
-  private recordEnd(pos: number, final: boolean): number {
-    const b = this.data;
-    const n = b.length;
-    const sep = this.sep;
-    for (;;) {
-      if (pos < n && b[pos] === 34) {
-        let i = pos + 1;
-        for (;;) {
-          const q = b.indexOf(34, i);
-          if (q === -1) return final ? n : -1;
-          if (b[q + 1] === 34) {
-            i = q + 2;
-            continue;
-          }
-          if (q + 1 >= n && !final) return -1;
-          i = q + 1;
-          break;
-        }
-        pos = i;
-      }
-      while (pos < n) {
-        const c = b[pos]!;
-        if (c === sep || c === 10 || c === 13) break;
-        pos++;
-      }
-      if (pos >= n) return final ? n : -1;
-      const c = b[pos]!;
-      if (c === sep) {
-        pos++;
-        continue;
-      }
-      if (c === 13) {
-        if (pos + 1 >= n && !final) return -1;
-        return pos + (b[pos + 1] === 10 ? 2 : 1);
-      }
-      return pos + 1;
-    }
   }
 
   /** Cell k of the current line, trimmed: false when empty or "[ND]", else in [cs, ce). */

@@ -332,8 +332,12 @@ class Piece {
   catCount = 0;
   capexCount = 0;
   supCount = 0;
-  /** Per supplier: the name (CompAuxLib or CompteLib) of its first line. */
-  readonly supNames: string[] = [];
+  /**
+   * Per supplier: the name (CompAuxLib or CompteLib) of its first line, at names[namesAt + i]: a
+   * slot of the window's pool for a first piece (while its cap stays 4), else its own array.
+   */
+  private names: string[];
+  private namesAt: number;
   private supIndex: Map<number, number> | null = null;
   has404 = false;
   collectiveWithoutAux = false;
@@ -341,12 +345,20 @@ class Piece {
   readonly currencies: number[] = [];
   currencyCount = 0;
 
-  /** `d`: the first array (a slot of the window's pool), else a new one. */
+  /** `d` and `names` from `namesAt`: the first arrays (a slot of the window's pool), else new ones. */
   constructor(
     readonly arena: Arena,
     d?: Float64Array,
+    names?: string[],
+    namesAt = 0,
   ) {
     this.d = d ?? new Float64Array(PIECE_NUMBERS);
+    this.names = names ?? [];
+    this.namesAt = names === undefined ? 0 : namesAt;
+  }
+
+  supName(i: number): string {
+    return this.names[this.namesAt + i]!;
   }
 
   reset(firstLine: number): void {
@@ -438,6 +450,11 @@ class Piece {
     for (let r = 0; r < 7; r++) d.set(this.d.subarray(r * cap, (r + 1) * cap), r * 2 * cap);
     this.d = d;
     this.cap = 2 * cap;
+    // Past the pool's four names: an array of its own from now on.
+    const names: string[] = [];
+    for (let k = 0; k < this.supCount; k++) names.push(this.supName(k));
+    this.names = names;
+    this.namesAt = 0;
   }
 
   addPurchase(cat: number, amount: number): void {
@@ -495,7 +512,7 @@ class Piece {
     this.d[4 * cap + n] = sup;
     this.d[5 * cap + n] = account;
     this.d[6 * cap + n] = net;
-    this.supNames[n] = name;
+    this.names[this.namesAt + n] = name;
     this.supCount = n + 1;
     if (this.supIndex !== null) this.supIndex.set(sup, n);
     else if (n + 1 > LINEAR_LOOKUP) {
@@ -512,11 +529,14 @@ class Piece {
 /** Units of an entry's first text buffer, numbers of a piece's first array (cap 4). */
 const ARENA_UNITS = 256;
 const PIECE_NUMBERS = 7 * 4;
+const PIECE_NAMES = 4;
 
 /** The first buffers of the window's entries, one slot each after the other. */
 interface EntryPool {
   units: Uint16Array;
   numbers: Float64Array;
+  /** PIECE_NAMES supplier names per slot. */
+  names: string[];
 }
 
 /** An open entry (a slot of the window's ring, reused once closed) and its pieces. */
@@ -593,11 +613,20 @@ class Entry {
   /** Opens the piece of reference `ref` [0, n) (not open yet), first seen on line `line`. */
   open(ref: Uint16Array, n: number, line: number): Piece {
     const count = this.pieceCount;
-    let p = this.pieces[count];
+    // The first piece without reading the array (a cold read per entry).
+    let p = count === 0 ? (this.first ?? undefined) : this.pieces[count];
     if (p === undefined) {
       const pool = count === 0 ? this.pool : null;
       const slot = this.slot;
-      p = new Piece(this.arena, pool?.numbers.subarray(slot * PIECE_NUMBERS, (slot + 1) * PIECE_NUMBERS));
+      p =
+        pool === null
+          ? new Piece(this.arena)
+          : new Piece(
+              this.arena,
+              pool.numbers.subarray(slot * PIECE_NUMBERS, (slot + 1) * PIECE_NUMBERS),
+              pool.names,
+              slot * PIECE_NAMES,
+            );
       this.pieces.push(p);
       if (count === 0) this.first = p;
     }
@@ -1112,6 +1141,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const entryPool: EntryPool = {
     units: new Uint16Array(capacity * ARENA_UNITS),
     numbers: new Float64Array(capacity * PIECE_NUMBERS),
+    names: new Array<string>(capacity * PIECE_NAMES).fill(''),
   };
   let head = 0;
   let openCount = 0;
@@ -1361,7 +1391,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
       for (let i = 0; i < p.catCount; i++) m.addPurchase(p.cat(i), p.amount(i));
       if (p.has404) m.has404 = true;
       if (p.collectiveWithoutAux) m.collectiveWithoutAux = true;
-      for (let i = 0; i < p.supCount; i++) m.addSupplier(p.sup(i), p.supNames[i]!, p.account(i), p.net(i));
+      for (let i = 0; i < p.supCount; i++) m.addSupplier(p.sup(i), p.supName(i), p.account(i), p.net(i));
       if (p.firstLine < m.firstLine && p.catCount + p.capexCount > 0) {
         m.firstLine = p.firstLine;
         m.copyText(p);
@@ -1438,7 +1468,7 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     for (let i = 0; i < m; i++) {
       const sup = d[sups + i]!;
       // The name is read only when it may be kept (a new supplier, or one still without a name).
-      if (totals.needsName(sup)) totals.supplier(sup, p.supNames[i]!);
+      if (totals.needsName(sup)) totals.supplier(sup, p.supName(i));
       totals.addAccount(sup, d[5 * cap + i]!);
       totals.entries[sup] = totals.entries[sup]! + 1;
       if (!totals.labelsFull(sup)) {

@@ -213,8 +213,15 @@ describe('the byte path of the establishments file', () => {
     expect(r.events.filter((e) => e === 'invalid-siret')).toHaveLength(2);
     expect(r.copy).toContain('\t22\t53\t22999\tCommune Inconnue\t');
     expect(r.copy).toContain('\t2A\t94\t2A004\tAjaccio\t');
-    expect(r.copy).toContain('\tsirene\n');
+    expect(r.copy).toMatch(/\tsirene\t\d+\n/);
     expect(r.copy).toContain('\t23\t');
+    // Each staged line ends with its row's number, in file order, whichever path wrote it.
+    const numbers = r.copy
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split('\t').at(-1));
+    expect(numbers).toEqual(numbers.map((_, i) => String(i + 1)));
+    expect(numbers.length).toBeGreaterThan(3);
   });
 
   it('counts a row outside the departments kept without writing it', () => {

@@ -113,7 +113,7 @@ function stringLine(e: EstablishmentRecord, p: Place | undefined): string {
     e.diffusion,
     point ? point.lat : (p?.lat ?? N),
     point ? point.lon : (p?.lon ?? N),
-    point ? 'sirene\n' : p?.lat ? 'commune\n' : `${N}\n`,
+    point ? 'sirene' : p?.lat ? 'commune' : N,
   ].join('\t');
 }
 
@@ -272,6 +272,14 @@ function putAscii(v: string, o: Uint8Array, at: number): number {
   return at;
 }
 
+/** A positive integer's decimal digits, with no string made. */
+function putUint(n: number, o: Uint8Array, at: number): number {
+  let digits = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+  for (let i = at + digits - 1, m = n; i >= at; i--, m = Math.floor(m / 10)) o[i] = 48 + (m % 10);
+  return at + digits;
+}
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** What the byte path tells of a row it wrote, for the importer's counters. */
@@ -325,6 +333,11 @@ export class EstablishmentBytes {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private readonly csv: CsvReader;
   private readonly rows: string[][] = [];
+  /**
+   * Rows staged so far: each row's number, its last column, tells which of two rows of one SIRET
+   * came later in the file (see dedupeSql), whichever connection copied it.
+   */
+  private staged = 0;
   private readonly places = new Map<number, BytePlace>();
   private readonly place = placeLookup();
   private readonly geo = geoIndex();
@@ -492,7 +505,7 @@ export class EstablishmentBytes {
     if (this.keep !== 'all' && (!p?.department || !this.keep.has(p.department))) {
       return this.sink.skipped('outside-departments');
     }
-    this.out.add(stringLine(e, p));
+    this.out.add(`${stringLine(e, p)}\t${++this.staged}\n`);
     const r = this.row;
     r.siret = Number(e.siret);
     r.siren = Number(e.siren);
@@ -794,6 +807,8 @@ export class EstablishmentBytes {
     } else if (place.point !== null) {
       at = put(place.point, o, at);
     } else at = put(nullTriple, o, at);
+    o[at++] = 9;
+    at = putUint(++this.staged, o, at);
     o[at++] = 10;
     if (at > o.length) throw new Error('COPY buffer overrun'); // room() is a bound: never
     out.used = at;

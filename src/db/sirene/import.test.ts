@@ -286,11 +286,17 @@ describe('import-sirene, other layouts and options', () => {
     const legalUnits = withUnitAgain(files.legalUnits, S.boulangerie, 'BOULANGERIE KERBRAT');
     const empty = await createTestDb();
     try {
-      for (const target of [empty, db]) {
+      // batchSize 1: each row its own COPY, two at a time on two connections (PostgreSQL).
+      for (const [target, batchSize] of [
+        [empty, undefined],
+        [db, undefined],
+        [db, 1],
+      ] as const) {
         const s = await importSirene(target, {
           establishments: write('etab-twice.csv', establishments),
           legalUnits: write('ul-twice.csv', legalUnits),
           departments: ['29'],
+          batchSize,
         });
         expect(s.imported).toBe(4);
         const rows = await target.query<Row>('select * from establishments where siret = $1', [

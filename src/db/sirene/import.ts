@@ -6,13 +6,13 @@
 // closed ones included (active = false). Memory stays bounded: only the kept SIRENs (numbers)
 // are held, to filter the legal-unit and geolocation files (twice: the legal-unit thread has
 // its own copy).
-// Where the time goes (npm run bench -- sirene, 1,000,000 rows on PostgreSQL): reading the
-// establishments keeps both cores busy for about 6 s: the main thread maps the rows from the
-// file's bytes (establishment-bytes.ts; about 3 s of CPU, 0.8 of which build the reference
-// geography first), the database takes each COPY meanwhile (about 5 s of CPU with the legal
-// units', read on a second thread in step, 1.3 s); after it, two connections share the work,
-// longest first: the insert in two slices (about 3.5 s), then the index builds and the words
-// (about 19 s of CPU, 9.5 s), then the statistics (0.6 s).
+// Where the time goes (npm run bench -- sirene, 1,000,000 rows on PostgreSQL, 17–18 s): reading
+// the establishments keeps both cores busy for about 5.5 s: the main thread maps the rows from
+// the file's bytes (establishment-bytes.ts; about 3 s of CPU, 0.7 of which build the reference
+// geography first), the database takes the COPYs meanwhile, two at a time (about 5 s of CPU with
+// the legal units', read on a second thread in step, 1.3 s); after it, two connections share the
+// work, longest first: the insert in two slices (about 4.5 s), then the index builds and the
+// words (about 13 s of CPU, 6.5 s), then the statistics (0.7 s).
 import type { Db } from '../connection.ts';
 import {
   cell,
@@ -107,7 +107,9 @@ const stagingColumns = [
 ] as const;
 
 const legalUnitColumns = ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'];
-const geoColumnNames = ['siret', 'lat', 'lon', 'source'];
+const geoColumnNames = ['siret', 'lat', 'lon', 'source', 'line'];
+/** What a staged establishment's COPY line holds: its columns, then its number in the file. */
+const establishmentCopyColumns = [...stagingColumns, 'line'];
 
 const directoryColumns = ['name', 'legal_name', 'sigle', ...stagingColumns, 'search'] as const;
 
@@ -220,19 +222,22 @@ const wordsSql = (unitsFiltered: boolean) => {
 const writeSettings = `set local work_mem = '256MB'; set local jit = off`;
 
 /**
- * Keeps the last row of each key (COPY appends in file order to the emptied table), then gives
- * the planner the sizes of the join keys: guessed from the pages, a million staged rows were
- * taken for 50,000 and joined to the legal units by sorting both (0.6 s more per slice measured
- * on 1,000,000 rows than the hash join chosen with statistics). A file whose keys came in
- * strictly increasing order (INSEE's stock files are sorted) has no duplicate to look for: the
- * search alone took 0.4 s for 1,000,000 establishments.
+ * Keeps the last row of each key, then gives the planner the sizes of the join keys: guessed from
+ * the pages, a million staged rows were taken for 50,000 and joined to the legal units by sorting
+ * both (0.6 s more per slice measured on 1,000,000 rows than the hash join chosen with
+ * statistics). The last row is the one numbered last (`line`, written by the reader) where rows
+ * carry their number: their place in the table does not tell the order of the file, as COPYs go
+ * through several connections and a later one may fill the room an earlier one left on a page.
+ * The legal units have no number (`ctid`: their file has one row per SIREN). A file whose keys
+ * came in strictly increasing order (INSEE's stock files are sorted) has no duplicate to look
+ * for: the search alone took 0.4 s for 1,000,000 establishments.
  */
-const dedupeSql = (table: string, key: string, analyse: string, sorted = false) =>
+const dedupeSql = (table: string, key: string, analyse: string, sorted: boolean, last: 'line' | 'ctid') =>
   (sorted
     ? ''
     : `delete from ${table} t using (
-    select ${key}, max(ctid) as last from ${table} group by ${key} having count(*) > 1
-  ) d where t.${key} = d.${key} and t.ctid <> d.last;`) +
+    select ${key}, max(${last}) as last from ${table} group by ${key} having count(*) > 1
+  ) d where t.${key} = d.${key} and t.${last} <> d.last;`) +
   `
   analyze ${table} (${analyse})`;
 
@@ -474,7 +479,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       for (;;) {
         const status = reader.read(batchSize, final);
         if (status === 'flush') {
-          await copy('establishments_staging', stagingColumns, out);
+          await copy('establishments_staging', establishmentCopyColumns, out, 2);
           continue;
         }
         progress('establishments', summary.read, etab);
@@ -503,7 +508,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     }
     await readPushed(true);
     aside?.keep(keptNow, Infinity);
-    await copy('establishments_staging', stagingColumns, out);
+    await copy('establishments_staging', establishmentCopyColumns, out, 2);
     for (const l of labels) out.add(`${copyValue(l)}\n`);
     await copy('establishment_labels_staging', ['naf_label'], out);
     await copied();
@@ -512,7 +517,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       [
         'begin',
         writeSettings,
-        dedupeSql('establishments_staging', 'siret', 'siret, siren, naf_label', sirets.sorted),
+        dedupeSql('establishments_staging', 'siret', 'siret, siren, naf_label', sirets.sorted, 'line'),
         // the label of a row dropped as a duplicate may be no row's: its words are not to be kept
         sirets.sorted
           ? 'select 1'
@@ -568,7 +573,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           if (!siret || !/^\d{14}$/.test(siret) || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
           if (lat === 0 && lon === 0) continue;
           if (sirens && !sirens.has(Number(siret.slice(0, 9)))) continue;
-          const line = `${siret}\t${lat}\t${lon}\t${geoLayout.source}\n`;
+          const line = `${siret}\t${lat}\t${lon}\t${geoLayout.source}\t${summary.geoPointsLoaded + 1}\n`;
           if (out.lines >= batchSize || !out.fits(line))
             await copy('establishment_geo_staging', geoColumnNames, out);
           out.add(line);
@@ -594,8 +599,8 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         [
           'begin',
           writeSettings,
-          dedupeSql('legal_units_staging', 'siren', 'siren', unitsSorted),
-          dedupeSql('establishment_geo_staging', 'siret', 'siret'),
+          dedupeSql('legal_units_staging', 'siren', 'siren', unitsSorted, 'ctid'),
+          dedupeSql('establishment_geo_staging', 'siret', 'siret', false, 'line'),
           'commit',
         ].join(';\n'),
       ),

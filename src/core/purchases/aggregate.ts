@@ -643,6 +643,14 @@ class Entry {
   }
 }
 
+/** An unattributed label, its group key once computed, and the group it went to last (in `totals`). */
+interface LabelMemo {
+  label: string;
+  key: string | null;
+  totals: Totals | null;
+  group: GroupAcc | null;
+}
+
 interface GroupAcc {
   key: string;
   label: string;
@@ -1314,9 +1322,11 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
   const groupKey = (label: string): string => `label:${labelGroupKey(label)}`;
   // Labels of unattributed entries by a hash of their units: the same label (a monthly direct debit)
   // comes back as the same string, compared unit by unit, without decoding it again.
-  const labelsByHash = new Map<number, string>();
+  // Each keeps the label's group key and the group it went to last (groups are never removed), so
+  // the next entry with that label into the same totals finds its group without two lookups.
+  const labelsByHash = new Map<number, LabelMemo>();
 
-  function unattributedLabel(p: Piece): string {
+  function unattributedLabel(p: Piece): LabelMemo {
     const buf = p.arena.buf;
     const off = p.labelOff;
     const n = p.labelLen;
@@ -1325,15 +1335,16 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
     // A small integer key: a hash outside that range would be boxed on every lookup.
     h &= 0x3fffffff;
     const known = labelsByHash.get(h);
-    if (known !== undefined && known.length === n) {
+    if (known !== undefined && known.label.length === n) {
+      const text = known.label;
       let i = 0;
-      while (i < n && known.charCodeAt(i) === buf[off + i]) i++;
+      while (i < n && text.charCodeAt(i) === buf[off + i]) i++;
       if (i === n) return known;
     }
-    const label = p.label();
+    const memo: LabelMemo = { label: p.label(), key: null, totals: null, group: null };
     if (labelsByHash.size >= CACHE_LIMIT) labelsByHash.clear();
-    labelsByHash.set(h, label);
-    return label;
+    labelsByHash.set(h, memo);
+    return memo;
   }
 
   function anomaly(a: PurchaseAnomaly): void {
@@ -1425,12 +1436,20 @@ export function createPurchaseAggregator(options: PurchaseAggregatorOptions = {}
 
     const m = p.supCount;
     if (m === 0) {
-      const label = unattributedLabel(p);
-      const g = totals.group(
-        cached(groupKeys, label, groupKey),
-        label,
-        p.collectiveWithoutAux ? 'collective-account-without-auxiliary' : 'no-supplier-line',
-      );
+      const memo = unattributedLabel(p);
+      const label = memo.label;
+      let g: GroupAcc;
+      if (memo.totals === totals) g = memo.group!;
+      else {
+        memo.key ??= cached(groupKeys, label, groupKey);
+        g = totals.group(
+          memo.key,
+          label,
+          p.collectiveWithoutAux ? 'collective-account-without-auxiliary' : 'no-supplier-line',
+        );
+        memo.totals = totals;
+        memo.group = g;
+      }
       g.amount += ht;
       g.entryCount++;
       for (let i = 0; i < n; i++) {

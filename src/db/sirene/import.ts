@@ -106,7 +106,7 @@ const stagingColumns = [
   'coord_source',
 ] as const;
 
-const legalUnitColumns = ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion'];
+const legalUnitColumns = ['siren', 'legal_name', 'person_name', 'sigle', 'diffusion', 'line'];
 const geoColumnNames = ['siret', 'lat', 'lon', 'source', 'line'];
 /** What a staged establishment's COPY line holds: its columns, then its number in the file. */
 const establishmentCopyColumns = [...stagingColumns, 'line'];
@@ -225,19 +225,18 @@ const writeSettings = `set local work_mem = '256MB'; set local jit = off`;
  * Keeps the last row of each key, then gives the planner the sizes of the join keys: guessed from
  * the pages, a million staged rows were taken for 50,000 and joined to the legal units by sorting
  * both (0.6 s more per slice measured on 1,000,000 rows than the hash join chosen with
- * statistics). The last row is the one numbered last (`line`, written by the reader) where rows
- * carry their number: their place in the table does not tell the order of the file, as COPYs go
- * through several connections and a later one may fill the room an earlier one left on a page.
- * The legal units have no number (`ctid`: their file has one row per SIREN). A file whose keys
+ * statistics). The last row is the one numbered last (`line`, written by the reader): the place
+ * of the rows in the table does not tell the order of the file, as COPYs go through several
+ * connections and a later one may fill the room an earlier one left on a page. A file whose keys
  * came in strictly increasing order (INSEE's stock files are sorted) has no duplicate to look
  * for: the search alone took 0.4 s for 1,000,000 establishments.
  */
-const dedupeSql = (table: string, key: string, analyse: string, sorted: boolean, last: 'line' | 'ctid') =>
+const dedupeSql = (table: string, key: string, analyse: string, sorted: boolean) =>
   (sorted
     ? ''
     : `delete from ${table} t using (
-    select ${key}, max(${last}) as last from ${table} group by ${key} having count(*) > 1
-  ) d where t.${key} = d.${key} and t.${last} <> d.last;`) +
+    select ${key}, max(line) as last from ${table} group by ${key} having count(*) > 1
+  ) d where t.${key} = d.${key} and t.line <> d.last;`) +
   `
   analyze ${table} (${analyse})`;
 
@@ -517,7 +516,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
       [
         'begin',
         writeSettings,
-        dedupeSql('establishments_staging', 'siret', 'siret, siren, naf_label', sirets.sorted, 'line'),
+        dedupeSql('establishments_staging', 'siret', 'siret, siren, naf_label', sirets.sorted),
         // the label of a row dropped as a duplicate may be no row's: its words are not to be kept
         sirets.sorted
           ? 'select 1'
@@ -542,7 +541,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         for (const row of batch) {
           const lu = mapLegalUnit(row, luLayout);
           if (!lu || (sirens && !sirens.has(Number(lu.siren)))) continue;
-          const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\n`;
+          const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\t${summary.legalUnitsLoaded + 1}\n`;
           units.see(lu.siren);
           // The database computes each unit's name vector as it takes the rows: it, not this
           // reader, sets the pace, so two COPYs run at once, on two cores, while the units come
@@ -599,8 +598,8 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
         [
           'begin',
           writeSettings,
-          dedupeSql('legal_units_staging', 'siren', 'siren', unitsSorted, 'ctid'),
-          dedupeSql('establishment_geo_staging', 'siret', 'siret', false, 'line'),
+          dedupeSql('legal_units_staging', 'siren', 'siren', unitsSorted),
+          dedupeSql('establishment_geo_staging', 'siret', 'siret', false),
           'commit',
         ].join(';\n'),
       ),

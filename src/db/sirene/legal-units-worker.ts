@@ -66,7 +66,8 @@ async function run() {
       const siren = Number(lu.siren);
       while (siren > upTo) await news();
       if (kept && !kept.has(siren)) continue;
-      const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\n`;
+      // Last, its number among the units copied: the dedupe keeps the one numbered last.
+      const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\t${loaded + 1}\n`;
       units.see(lu.siren);
       if (out.lines >= job.batchSize || !out.fits(line)) await send();
       out.add(line);

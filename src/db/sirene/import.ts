@@ -25,7 +25,7 @@ import {
 import { openCsv, type CsvSource } from './source.ts';
 import { CopyBuffer } from './copy-buffer.ts';
 import { copyValue } from '../copy-text.ts';
-import { increasing, increasingNumbers, SirenSet } from './sorted-keys.ts';
+import { increasing, SirenSet } from './sorted-keys.ts';
 import { EstablishmentBytes, type ByteRow } from './establishment-bytes.ts';
 import { readLegalUnitsAside, type LegalUnitsAside } from './legal-units.ts';
 
@@ -415,7 +415,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
     // 1. Establishments → staging, and the SIRENs kept (to filter the other files).
     const sirens = (luSource || geoSource) && keep !== 'all' ? new SirenSet() : undefined;
     const out = new CopyBuffer();
-    const sirets = increasingNumbers();
+    const sirets = increasing();
     // The activity labels met (at most the few hundred of the NAF nomenclature).
     const labels = new Set<string>();
     // 2, beside 1. The legal units are read on a thread of their own as the establishments go
@@ -542,7 +542,7 @@ export async function importSirene(db: Db, options: ImportOptions): Promise<Impo
           const lu = mapLegalUnit(row, luLayout);
           if (!lu || (sirens && !sirens.has(Number(lu.siren)))) continue;
           const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\t${summary.legalUnitsLoaded + 1}\n`;
-          units.see(lu.siren);
+          units.see(Number(lu.siren));
           // The database computes each unit's name vector as it takes the rows: it, not this
           // reader, sets the pace, so two COPYs run at once, on two cores, while the units come
           // sorted (no duplicate to keep in file order).

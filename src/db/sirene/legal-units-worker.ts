@@ -68,7 +68,7 @@ async function run() {
       if (kept && !kept.has(siren)) continue;
       // Last, its number among the units copied: the dedupe keeps the one numbered last.
       const line = `${lu.siren}\t${copyValue(lu.legalName)}\t${copyValue(lu.personName)}\t${copyValue(lu.sigle)}\t${lu.diffusion}\t${loaded + 1}\n`;
-      units.see(lu.siren);
+      units.see(siren);
       if (out.lines >= job.batchSize || !out.fits(line)) await send();
       out.add(line);
       loaded++;

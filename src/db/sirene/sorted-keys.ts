@@ -1,23 +1,8 @@
 // Whether a SIRENE file comes sorted by its key, as INSEE publishes it: the importer then skips
 // its duplicate search and reads the legal units beside the establishments.
 
-/** Whether the keys seen so far came in strictly increasing order (fixed-length digit strings). */
+/** Whether the keys seen so far (SIRETs or SIRENs, as numbers) came in strictly increasing order. */
 export function increasing() {
-  let last = '';
-  let sorted = true;
-  return {
-    see(key: string) {
-      if (key > last) last = key;
-      else sorted = false;
-    },
-    get sorted() {
-      return sorted;
-    },
-  };
-}
-
-/** Whether the numbers seen so far came in strictly increasing order (SIRETs as numbers). */
-export function increasingNumbers() {
   let last = -1;
   let sorted = true;
   return {

@@ -1,5 +1,5 @@
 // One contender of the FEC benchmark, run in its own process so that its peak memory is its own:
-//   node fec-contender.mjs <ours|udsv|papaparse|ours-full|stream> <file>
+//   node fec-contender.mjs <ours|udsv|papaparse|ours-full|udsv-full|stream> <file>
 // Prints one JSON line: wall and CPU time (user + system, all threads: GC included), peak RSS and
 // the aggregation's result (to check they agree). The file is read as the CLI reads it (fileChunks:
 // one reused 512 KiB buffer), except for papaparse, whose streaming API takes a Node stream.
@@ -77,6 +77,20 @@ async function ours(file: string, agg: SpendBySupplier): Promise<void> {
   }
 }
 
+/** What both complete-rule contenders report: the same figures as SpendBySupplier's. */
+function fullOutcome(
+  lines: number,
+  aggregator: ReturnType<typeof createPurchaseAggregator>,
+): ReturnType<SpendBySupplier['result']> {
+  const r = aggregator.result();
+  return {
+    lines,
+    suppliers: r.suppliers.length,
+    attributedCents: r.attributedCents,
+    unattributedCents: r.unattributedCents,
+  };
+}
+
 /** The judged contender: the reader with the application's complete attribution rule (core/purchases). */
 async function oursFull(file: string): Promise<ReturnType<SpendBySupplier['result']>> {
   const aggregator = createPurchaseAggregator();
@@ -89,13 +103,52 @@ async function oursFull(file: string): Promise<ReturnType<SpendBySupplier['resul
   });
   for await (const chunk of fileChunks(file)) reader.push(chunk);
   reader.finish();
-  const r = aggregator.result();
-  return {
-    lines,
-    suppliers: r.suppliers.length,
-    attributedCents: r.attributedCents,
-    unattributedCents: r.unattributedCents,
+  return fullOutcome(lines, aggregator);
+}
+
+/** ISO date from the FEC's AAAAMMJJ, as a generic CSV user would convert it ('' when not 8 digits). */
+function isoDate(text: string): string {
+  return /^\d{8}$/.test(text) ? `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}` : '';
+}
+
+/**
+ * The complete attribution rule fed by udsv: what a developer who picked the fastest generic parser
+ * would write (rows of strings → FecLine, then core/purchases). Same rule, same result as ours-full.
+ */
+async function udsvFull(file: string): Promise<ReturnType<SpendBySupplier['result']>> {
+  const aggregator = createPurchaseAggregator();
+  const decoder = new TextDecoder('iso-8859-15');
+  let parser: ReturnType<typeof initParser> | null = null;
+  let lines = 0;
+  const onRow = (row: string[]): void => {
+    lines++;
+    const montantDevise = row[16]!.trim();
+    aggregator.add({
+      line: lines + 1,
+      journalCode: row[0]!.trim(),
+      journalLib: row[1]!.trim(),
+      ecritureNum: row[2]!.trim(),
+      ecritureDate: isoDate(row[3]!.trim()),
+      compteNum: row[4]!.trim(),
+      compteLib: row[5]!.trim(),
+      compAuxNum: row[6]!.trim(),
+      compAuxLib: row[7]!.trim(),
+      pieceRef: row[8]!.trim(),
+      pieceDate: isoDate(row[9]!.trim()),
+      ecritureLib: row[10]!.trim(),
+      debitCents: cents(row[11]!.trim()),
+      creditCents: cents(row[12]!.trim()),
+      montantDeviseCents: montantDevise === '' ? null : cents(montantDevise),
+      idevise: row[17]!.trim(),
+    });
   };
+  for await (const chunk of fileChunks(file)) {
+    const text = decoder.decode(chunk, { stream: true });
+    parser ??= initParser(inferSchema(text, { col: '\t', row: '\r\n' }));
+    parser.chunk<string[]>(text, parser.stringArrs, onRow);
+  }
+  parser?.end();
+  return fullOutcome(lines, aggregator);
 }
 
 async function udsv(file: string, agg: SpendBySupplier): Promise<void> {
@@ -140,14 +193,16 @@ async function stream(file: string): Promise<void> {
 }
 
 const contenders = { ours, udsv, papaparse, stream };
+const fullContenders = { 'ours-full': oursFull, 'udsv-full': udsvFull };
 const [name, file] = process.argv.slice(2);
 const run = contenders[name as keyof typeof contenders];
-if ((!run && name !== 'ours-full') || !file)
-  throw new Error('usage: fec-contender <ours|udsv|papaparse|ours-full|stream> <file>');
+const runFull = fullContenders[name as keyof typeof fullContenders];
+if ((!run && !runFull) || !file)
+  throw new Error('usage: fec-contender <ours|udsv|papaparse|ours-full|udsv-full|stream> <file>');
 const agg = new SpendBySupplier();
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const result = run ? (await run(file, agg), agg.result()) : await oursFull(file);
+const result = run ? (await run(file, agg), agg.result()) : await runFull!(file);
 const cpu = process.cpuUsage(cpuStart);
 const ms = performance.now() - start;
 const cpuMs = (cpu.user + cpu.system) / 1000;

@@ -51,6 +51,16 @@ interface Outcome {
   unattributedCents: number;
 }
 
+/** Two contenders found the same lines, suppliers and amounts (to the cent). */
+function sameResult(a: Outcome, b: Outcome): boolean {
+  return (
+    a.lines === b.lines &&
+    a.attributedCents === b.attributedCents &&
+    a.unattributedCents === b.unattributedCents &&
+    a.suppliers === b.suppliers
+  );
+}
+
 function runContender(script: string, name: string, file: string): Outcome {
   const child = spawnSync(process.execPath, [script, name, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`${name} failed: ${child.stderr}`);
@@ -128,20 +138,8 @@ export const benchmark: Benchmark = {
           `${LABELS[name].padEnd(width)} | ${cpuMbps(o).toFixed(0).padStart(10)} | ${wallMbps(o).toFixed(0).padStart(11)} | ${(o.maxRssKb / 1024).toFixed(0).padStart(13)} | ${figures[0]!.padStart(9)} | ${figures[1]!.padStart(14)}`,
         );
       }
-      const agree = CONTENDERS.every((n) => {
-        const o = best.get(n)!;
-        return (
-          o.lines === ours.lines &&
-          o.attributedCents === ours.attributedCents &&
-          o.unattributedCents === ours.unattributedCents &&
-          o.suppliers === ours.suppliers
-        );
-      });
-      const sameRule =
-        fullVs.lines === full.lines &&
-        fullVs.attributedCents === full.attributedCents &&
-        fullVs.unattributedCents === full.unattributedCents &&
-        fullVs.suppliers === full.suppliers;
+      const agree = CONTENDERS.every((n) => sameResult(best.get(n)!, ours));
+      const sameRule = sameResult(fullVs, full);
       const ratio = mbps(full) / mbps(fullVs);
       const rssMb = full.maxRssKb / 1024;
       console.log(
